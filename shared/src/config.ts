@@ -1,0 +1,238 @@
+import path from 'node:path';
+
+/**
+ * Typed configuration, read once per process from the environment.
+ *
+ * Each process names the sections it needs; only their variables are read and
+ * checked. In production (NODE_ENV=production) store URLs and secrets have no
+ * development default: a missing one stops the process, naming the variable.
+ */
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    readonly nodeEnv: NodeEnv,
+  ) {}
+
+  get production(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  /** A plain string with a default. */
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  /** A value that may be absent. */
+  optional(name: string): string | undefined {
+    return this.raw(name);
+  }
+
+  /** A secret or store location: the development default is never used in production. */
+  required(name: string, developmentDefault: string | undefined): string {
+    const value = this.raw(name);
+    if (value !== undefined) return value;
+    if (!this.production && developmentDefault !== undefined) return developmentDefault;
+    this.problems.push(`${name} is required${this.production ? ' in production' : ''}`);
+    return '';
+  }
+
+  url(name: string, developmentDefault: string, protocols: string[]): string {
+    const value = this.required(name, developmentDefault);
+    if (value === '') return value;
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+        this.problems.push(`${name} must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+    }
+    return value;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  list(name: string, fallback: string[]): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const sections = {
+  database: (r: EnvReader) => ({
+    url: r.url('DATABASE_URL', 'postgresql://postgres@127.0.0.1:5432/astrobookings', [
+      'postgresql',
+      'postgres',
+    ]),
+  }),
+  customerMongo: (r: EnvReader) => ({
+    url: r.url('CUSTOMER_MONGO_URL', 'mongodb://127.0.0.1:27017/astro_customer', [
+      'mongodb',
+      'mongodb+srv',
+    ]),
+  }),
+  systemMongo: (r: EnvReader) => ({
+    url: r.url('SYSTEM_MONGO_URL', 'mongodb://127.0.0.1:27017/astro_system', [
+      'mongodb',
+      'mongodb+srv',
+    ]),
+  }),
+  redis: (r: EnvReader) => ({
+    url: r.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis', 'rediss']),
+    /** Prefix of every key the project writes, so several deployments can share one Redis. */
+    keyPrefix: r.string('REDIS_KEY_PREFIX', 'astro'),
+  }),
+  smtp: (r: EnvReader) => ({
+    url: r.url('SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp', 'smtps']),
+    from: r.string('MAIL_FROM', 'AstroBookings <no-reply@astrobookings.test>'),
+  }),
+  http: (r: EnvReader) => ({
+    host: r.string('HOST', '127.0.0.1'),
+  }),
+  ports: (r: EnvReader) => ({
+    gateway: r.int('GATEWAY_PORT', 4000, 1, 65535),
+    auth: r.int('AUTH_PORT', 4001, 1, 65535),
+    admin: r.int('ADMIN_PORT', 4002, 1, 65535),
+    customer: r.int('CUSTOMER_PORT', 4003, 1, 65535),
+    monitoring: r.int('MONITORING_PORT', 4004, 1, 65535),
+  }),
+  subgraphUrls: (r: EnvReader) => ({
+    auth: r.url('AUTH_URL', 'http://localhost:4001/graphql', ['http', 'https']),
+    admin: r.url('ADMIN_URL', 'http://localhost:4002/graphql', ['http', 'https']),
+    customer: r.url('CUSTOMER_URL', 'http://localhost:4003/graphql', ['http', 'https']),
+    monitoring: r.url('MONITORING_URL', 'http://localhost:4004/graphql', ['http', 'https']),
+  }),
+  /** What every subgraph needs to verify access tokens itself. */
+  tokens: (r: EnvReader) => ({
+    jwksUrl: r.url('AUTH_JWKS_URL', 'http://localhost:4001/.well-known/jwks.json', [
+      'http',
+      'https',
+    ]),
+    issuer: r.string('JWT_ISSUER', 'astrobookings-auth'),
+    audience: r.string('JWT_AUDIENCE', 'astrobookings'),
+  }),
+  /** What only the Auth service needs: signing keys and token lifetimes. */
+  authService: (r: EnvReader) => ({
+    privateKeyPem: r.production
+      ? r.required('JWT_PRIVATE_KEY', undefined)
+      : r.optional('JWT_PRIVATE_KEY'),
+    keysDir: r.string('AUTH_KEYS_DIR', path.resolve('.data', 'keys')),
+    accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
+    loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 60, 1, 86_400),
+    bootstrapEmployee: {
+      email: r.optional('BOOTSTRAP_EMPLOYEE_EMAIL'),
+      password: r.optional('BOOTSTRAP_EMPLOYEE_PASSWORD'),
+    },
+  }),
+  gateway: (r: EnvReader) => ({
+    corsOrigins: r.list('CORS_ORIGINS', ['http://localhost:4200']),
+    /** Defaults to the committed gateway/supergraph.graphql. */
+    supergraphPath: r.optional('SUPERGRAPH_PATH'),
+    composeFrom: r.oneOf('GATEWAY_COMPOSE', 'file', ['file', 'subgraphs'] as const),
+    maxQueryDepth: r.int('MAX_QUERY_DEPTH', 12, 2, 100),
+    maxQueryCost: r.int('MAX_QUERY_COST', 5000, 10, 1_000_000),
+    maxAliases: r.int('MAX_ALIASES', 30, 1, 1000),
+    bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 100_000, 1_000, 10_000_000),
+    rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
+    subgraphTimeoutMs: r.int('SUBGRAPH_TIMEOUT_MS', 10_000, 100, 120_000),
+  }),
+} as const;
+
+type Sections = typeof sections;
+export type SectionName = keyof Sections;
+
+export type AppConfig<K extends SectionName> = {
+  service: string;
+  nodeEnv: NodeEnv;
+  production: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+} & { [P in K]: ReturnType<Sections[P]> };
+
+/** Reads the named sections from `env`; throws ConfigError naming every bad variable. */
+export function readConfig<K extends SectionName>(
+  service: string,
+  names: readonly K[],
+  env: NodeJS.ProcessEnv = process.env,
+): AppConfig<K> {
+  const probe = new EnvReader(env, 'development');
+  const nodeEnv = probe.oneOf<NodeEnv>('NODE_ENV', 'development', [
+    'development',
+    'test',
+    'production',
+  ]);
+  const reader = new EnvReader(env, nodeEnv);
+  reader.problems.push(...probe.problems);
+  const logLevel = reader.oneOf('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info', LOG_LEVELS);
+  const values = Object.fromEntries(names.map((name) => [name, sections[name](reader)]));
+  if (reader.problems.length > 0) throw new ConfigError(reader.problems);
+  return {
+    service,
+    nodeEnv,
+    production: nodeEnv === 'production',
+    logLevel,
+    ...values,
+  } as AppConfig<K>;
+}
+
+/**
+ * Reads configuration once at process start. A bad value stops the process with
+ * one line naming the variables, never a stack trace.
+ */
+export function loadConfig<K extends SectionName>(
+  service: string,
+  names: readonly K[],
+): AppConfig<K> {
+  try {
+    return readConfig(service, names);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${service}: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
