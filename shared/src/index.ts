@@ -8,6 +8,7 @@ export * from './errors';
 export * from './graphql/context';
 export * from './graphql/federated-schema';
 export * from './graphql/operation-plugin';
+export * from './graphql/request-scope';
 export * from './graphql/subgraph-server';
 export * from './http/health';
 export * from './http/metrics';

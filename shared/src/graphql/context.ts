@@ -7,6 +7,8 @@ import type { Logger } from '../logger';
 export interface GraphQLContext {
   auth: RequestAuth;
   correlationId: string;
+  /** The end user's address (forwarded by the gateway), for rate limits and audit. */
+  clientIp: string;
   logger: Logger;
 }
 

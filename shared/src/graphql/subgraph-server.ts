@@ -73,6 +73,7 @@ export async function startSubgraphServer(
       context: async ({ req }) => ({
         auth: new RequestAuth(req.headers.authorization, options.verifier),
         correlationId: currentCorrelationId() ?? 'none',
+        clientIp: req.ip ?? 'unknown',
         logger: options.logger,
       }),
     }),

@@ -23,7 +23,8 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The gateway (and a load balancer before it) run on loopback or a private network.
+  app.set('trust proxy', ['loopback', 'linklocal', 'uniquelocal']);
   app.use(
     helmet(options.helmet ?? { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }),
   );
