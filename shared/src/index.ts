@@ -5,6 +5,7 @@ export * from './auth/request-auth';
 export * from './auth/roles';
 export * from './config';
 export * from './errors';
+export * from './graphql/container';
 export * from './graphql/context';
 export * from './graphql/federated-schema';
 export * from './graphql/operation-plugin';
