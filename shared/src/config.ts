@@ -161,6 +161,8 @@ const sections = {
     keysDir: r.string('AUTH_KEYS_DIR', path.resolve('.data', 'keys')),
     accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
+    /** scrypt cost as a power of two (15 → 32 MiB and ~0.1 s a hash on one core). */
+    passwordCostLog2: r.int('PASSWORD_SCRYPT_COST_LOG2', 15, 10, 20),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 60, 1, 86_400),
     bootstrapEmployee: {

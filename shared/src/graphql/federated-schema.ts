@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker, type GraphQLContext } from './context';
 
@@ -25,6 +26,8 @@ export async function buildFederatedSchema(
   const schema = await buildSchema({
     ...options,
     authChecker,
+    // One name for dates across every subgraph: DateTime, an ISO-8601 string in UTC.
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });

@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
@@ -10,7 +13,7 @@ import { RequestAuth } from '../auth/request-auth';
 import { formatGraphQLError } from '../errors';
 import type { DependencyCheck } from '../http/health';
 import { Metrics } from '../http/metrics';
-import { createHttpApp, listen } from '../http/server';
+import { createHttpApp, listen, mountErrorHandlers } from '../http/server';
 import type { Lifecycle } from '../lifecycle';
 import type { Logger } from '../logger';
 import { currentCorrelationId } from '../request-context';
@@ -58,6 +61,8 @@ export async function startSubgraphServer(
       ),
     plugins: [
       operationPlugin(metrics, options.logger),
+      // Traces are only for Apollo Studio reporting, which this project doesn't use.
+      ApolloServerPluginInlineTraceDisabled(),
       options.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
@@ -79,6 +84,7 @@ export async function startSubgraphServer(
     }),
   );
 
+  mountErrorHandlers(app, options.logger);
   const server = await listen(app, options.port, options.host, options.lifecycle);
   // Registered after the server, so it runs first at shutdown.
   options.lifecycle.onShutdown('apollo server', () => apollo.stop());

@@ -1,8 +1,10 @@
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ErrorCode } from '../errors';
 import type { Lifecycle } from '../lifecycle';
+import type { Logger } from '../logger';
 import { correlationIdFrom, CORRELATION_HEADER, withCorrelationId } from '../request-context';
 import { mountOperationalRoutes, type DependencyCheck } from './health';
 import type { Metrics } from './metrics';
@@ -68,4 +70,35 @@ export function closeServer(server: http.Server): Promise<void> {
 
 export function boundPort(server: http.Server): number {
   return (server.address() as AddressInfo).port;
+}
+
+/**
+ * The last middleware of every app: malformed or oversized bodies and unknown
+ * routes answer JSON with a contract code; nothing else about the failure leaks.
+ */
+export function mountErrorHandlers(app: Express, logger: Logger): void {
+  app.use((_req: Request, res: Response) => {
+    res
+      .status(404)
+      .json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NotFound } }] });
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message =
+        (error as { type?: string }).type === 'entity.too.large'
+          ? 'Request body is too large'
+          : 'Malformed request body';
+      res
+        .status(status)
+        .json({ errors: [{ message, extensions: { code: ErrorCode.BadUserInput } }] });
+      return;
+    }
+    logger.error({ err: error }, 'unhandled HTTP error');
+    res
+      .status(500)
+      .json({
+        errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.Internal } }],
+      });
+  });
 }

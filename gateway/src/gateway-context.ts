@@ -1,0 +1,6 @@
+/** What the gateway carries from the client's request to the subgraphs. */
+export interface GatewayContext {
+  authorization?: string;
+  clientIp: string;
+  correlationId: string;
+}

@@ -1,0 +1,123 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import {
+  AccessTokenVerifier,
+  createHttpApp,
+  createLogger,
+  createRedis,
+  currentCorrelationId,
+  formatGraphQLError,
+  Lifecycle,
+  listen,
+  mountErrorHandlers,
+  loadConfig,
+  Metrics,
+  operationPlugin,
+  redisCheck,
+  runMain,
+  type DependencyCheck,
+} from '@astrobookings/shared';
+import type { GatewayContext } from './gateway-context';
+import { rateLimitMiddleware } from './rate-limit';
+import { costLimitPlugin, limitValidationRules } from './request-limits';
+import { SubgraphDataSource } from './subgraph-data-source';
+import { joinedSubgraphs, SUBGRAPHS, supergraphSource, type SubgraphName } from './supergraph';
+
+const SERVICE = 'gateway';
+
+const config = loadConfig(SERVICE, ['redis', 'http', 'ports', 'subgraphUrls', 'tokens', 'gateway']);
+const logger = createLogger(SERVICE, { level: config.logLevel });
+
+/** A subgraph is a dependency of the gateway: ready when its own /ready answers 200. */
+function subgraphCheck(name: SubgraphName, graphqlUrl: string): DependencyCheck {
+  const readyUrl = new URL('/ready', graphqlUrl).toString();
+  return {
+    name: `${name}-subgraph`,
+    check: async () => {
+      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(1_500) });
+      if (!response.ok) throw new Error(`answered ${response.status}`);
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const lifecycle = new Lifecycle(logger);
+  lifecycle.installSignalHandlers();
+  const redis = createRedis(config.redis.url, SERVICE);
+  lifecycle.onShutdown('redis', () => redis.quit());
+
+  const urls = config.subgraphUrls;
+  const supergraph = await supergraphSource(
+    config.gateway.composeFrom,
+    config.gateway.supergraphPath,
+    urls,
+  );
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph,
+    // The committed supergraph names the contract's default URLs; the configured ones win.
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(
+        urls[name as SubgraphName] ?? url ?? '',
+        config.gateway.subgraphTimeoutMs,
+      ),
+    logger,
+  });
+
+  const metrics = new Metrics(SERVICE);
+  const app = createHttpApp({
+    service: SERVICE,
+    metrics,
+    dependencies: [
+      redisCheck(redis),
+      ...(typeof supergraph === 'string' ? joinedSubgraphs(supergraph) : SUBGRAPHS).map((name) =>
+        subgraphCheck(name, urls[name]),
+      ),
+    ],
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    validationRules: limitValidationRules({
+      maxDepth: config.gateway.maxQueryDepth,
+      maxCost: config.gateway.maxQueryCost,
+      maxAliases: config.gateway.maxAliases,
+    }),
+    formatError: (formatted, error) =>
+      formatGraphQLError(formatted, error, (err, message) => logger.error({ err }, message)),
+    plugins: [
+      operationPlugin(metrics, logger),
+      costLimitPlugin(config.gateway.maxQueryCost),
+      // Partners explore the graph in Apollo Sandbox: GET /graphql in a browser.
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+  await apollo.start();
+
+  const verifier = AccessTokenVerifier.fromJwks(config.tokens.jwksUrl, config.tokens);
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>({ origin: config.gateway.corsOrigins, credentials: true, maxAge: 600 }),
+    express.json({ limit: config.gateway.bodyLimitBytes }),
+    rateLimitMiddleware(redis, verifier, config.gateway.rateLimitPerMinute, config.redis.keyPrefix),
+    expressMiddleware(apollo, {
+      // eslint-disable-next-line @typescript-eslint/require-await
+      context: async ({ req }) => ({
+        authorization: req.headers.authorization,
+        clientIp: req.ip ?? 'unknown',
+        correlationId: currentCorrelationId() ?? 'none',
+      }),
+    }),
+  );
+
+  mountErrorHandlers(app, logger);
+  await listen(app, config.ports.gateway, config.http.host, lifecycle);
+  lifecycle.onShutdown('apollo gateway', () => apollo.stop());
+  logger.info({ port: config.ports.gateway }, 'gateway listening');
+}
+
+runMain(logger, main);

@@ -1,0 +1,110 @@
+import { BadUserInputError, Role, UnauthenticatedError, type Logger } from '@astrobookings/shared';
+import {
+  assertStrongPassword,
+  assertValidEmail,
+  assertValidName,
+  normaliseEmail,
+} from '../credentials/credential-rules';
+import type { LoginThrottle } from '../credentials/login-throttle';
+import type { PasswordHasher } from '../credentials/password-hasher';
+import type { SessionService, SessionTokens } from '../session/session.service';
+import type { UserRepository, UserView } from '../user/user.repository';
+
+export interface SignedIn extends SessionTokens {
+  user: UserView;
+}
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  name: string;
+}
+
+const STAFF_ROLES: readonly Role[] = [Role.SUPPLIER, Role.EMPLOYEE, Role.OPERATOR];
+
+/** Sign-up, sign-in and staff accounts. */
+export class AccountService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Self-service sign-up: always a CUSTOMER. */
+  async register(account: NewAccount): Promise<SignedIn> {
+    const user = await this.createUser(account, [Role.CUSTOMER]);
+    this.logger.info({ userId: user.id }, 'customer registered');
+    return { user, ...(await this.sessions.start(user)) };
+  }
+
+  /**
+   * One message and the same work for an unknown email and a wrong password,
+   * so neither the answer nor its timing tells which accounts exist.
+   */
+  async login(email: string, password: string, clientIp: string): Promise<SignedIn> {
+    const normalised = normaliseEmail(email);
+    await this.throttle.assertAllowed(normalised, clientIp);
+    const credentials = await this.users.findCredentialsByEmail(normalised);
+    const valid =
+      credentials === undefined
+        ? await this.hasher.verifyDecoy(password)
+        : await this.hasher.verify(password, credentials.passwordHash);
+    if (credentials === undefined || !valid) {
+      await this.throttle.recordFailure(normalised, clientIp);
+      this.logger.info({ clientIp }, 'login failed');
+      throw new UnauthenticatedError('Invalid email or password');
+    }
+    await this.throttle.recordSuccess(normalised);
+    const { passwordHash: _hash, ...user } = credentials;
+    return { user, ...(await this.sessions.start(user)) };
+  }
+
+  /** An employee creates a supplier, employee or operator account. */
+  async createStaffUser(account: NewAccount, role: Role, createdBy: string): Promise<UserView> {
+    if (!STAFF_ROLES.includes(role)) {
+      throw new BadUserInputError(`Staff role must be one of ${STAFF_ROLES.join(', ')}`, {
+        field: 'role',
+      });
+    }
+    const user = await this.createUser(account, [role]);
+    this.logger.info({ userId: user.id, role, createdBy }, 'staff user created');
+    return user;
+  }
+
+  async currentUser(userId: string): Promise<UserView> {
+    const user = await this.users.findById(userId);
+    if (user === undefined) throw new UnauthenticatedError('This account no longer exists');
+    return user;
+  }
+
+  /**
+   * At start, when configured and no employee exists yet, creates the first
+   * one (or grants the role to an existing account with that email).
+   */
+  async bootstrapEmployee(email: string | undefined, password: string | undefined): Promise<void> {
+    if (email === undefined || password === undefined) return;
+    if (await this.users.existsWithRole(Role.EMPLOYEE)) return;
+    const existing = await this.users.findCredentialsByEmail(normaliseEmail(email));
+    if (existing !== undefined) {
+      await this.users.addRole(existing.id, Role.EMPLOYEE);
+    } else {
+      await this.createUser({ email, password, name: 'Administrator' }, [Role.EMPLOYEE]);
+    }
+    this.logger.info({ email: normaliseEmail(email) }, 'bootstrap employee ready');
+  }
+
+  private async createUser(account: NewAccount, roles: Role[]): Promise<UserView> {
+    const email = normaliseEmail(account.email);
+    assertValidEmail(email);
+    assertValidName(account.name);
+    assertStrongPassword(account.password, email);
+    return this.users.create({
+      email,
+      name: account.name.trim(),
+      passwordHash: await this.hasher.hash(account.password),
+      roles,
+    });
+  }
+}
