@@ -16,6 +16,7 @@ export * from './http/metrics';
 export * from './http/server';
 export * from './lifecycle';
 export * from './logger';
+export * from './queues';
 export * from './request-context';
 export * from './stores/mongo';
 export * from './stores/redis';
