@@ -170,6 +170,11 @@ const sections = {
       password: r.optional('BOOTSTRAP_EMPLOYEE_PASSWORD'),
     },
   }),
+  /** The Admin subgraph's business settings. */
+  admin: (r: EnvReader) => ({
+    /** The platform's share of a launch's bookings, kept from the supplier's invoice. */
+    platformCommissionPercent: r.int('PLATFORM_COMMISSION_PERCENT', 10, 0, 100),
+  }),
   gateway: (r: EnvReader) => ({
     corsOrigins: r.list('CORS_ORIGINS', ['http://localhost:4200']),
     /** Defaults to the committed gateway/supergraph.graphql. */

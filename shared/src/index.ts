@@ -9,6 +9,7 @@ export * from './graphql/container';
 export * from './graphql/context';
 export * from './graphql/federated-schema';
 export * from './graphql/operation-plugin';
+export * from './graphql/pagination';
 export * from './graphql/request-scope';
 export * from './graphql/subgraph-server';
 export * from './http/health';
