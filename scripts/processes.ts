@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './lib/paths';
+
+/**
+ * The project's processes, in one list for `npm start` and the test harness:
+ * what to run, on which port, and where it says it is ready.
+ */
+
+export type SubgraphName = 'auth' | 'admin' | 'customer' | 'monitoring';
+export type ProcessName = SubgraphName | 'workers' | 'gateway';
+
+export interface ProjectProcess {
+  name: ProcessName;
+  kind: 'subgraph' | 'workers' | 'gateway';
+  /** Compiled entry file, relative to the repository root. */
+  entry: string;
+  /** The variable the process reads its HTTP port from (health, readiness, metrics). */
+  portVariable: string;
+  defaultPort: number;
+  /** Subgraphs: the variable the gateway reads this subgraph's GraphQL URL from. */
+  urlVariable?: string;
+}
+
+/** In start order: subgraphs and workers first, then the gateway, which needs the subgraphs. */
+export const PROCESSES: readonly ProjectProcess[] = [
+  subgraph('auth', 4001),
+  subgraph('admin', 4002),
+  subgraph('customer', 4003),
+  subgraph('monitoring', 4004),
+  {
+    name: 'workers',
+    kind: 'workers',
+    entry: 'workers/dist/main.js',
+    portVariable: 'WORKERS_PORT',
+    defaultPort: 4005,
+  },
+  {
+    name: 'gateway',
+    kind: 'gateway',
+    entry: 'gateway/dist/main.js',
+    portVariable: 'GATEWAY_PORT',
+    defaultPort: 4000,
+  },
+];
+
+function subgraph(name: SubgraphName, defaultPort: number): ProjectProcess {
+  const variable = name.toUpperCase();
+  return {
+    name,
+    kind: 'subgraph',
+    entry: `subgraphs/${name}/dist/main.js`,
+    portVariable: `${variable}_PORT`,
+    defaultPort,
+    urlVariable: `${variable}_URL`,
+  };
+}
+
+export function processNamed(name: ProcessName): ProjectProcess {
+  const found = PROCESSES.find((candidate) => candidate.name === name);
+  if (found === undefined) throw new Error(`unknown process ${name}`);
+  return found;
+}
+
+export function entryPath(spec: ProjectProcess): string {
+  return path.join(repoRoot, spec.entry);
+}
+
+/** Splits processes into those built and those whose entry file does not exist yet. */
+export function builtProcesses(specs: readonly ProjectProcess[] = PROCESSES): {
+  built: ProjectProcess[];
+  missing: ProjectProcess[];
+} {
+  const built = specs.filter((spec) => fs.existsSync(entryPath(spec)));
+  return { built, missing: specs.filter((spec) => !built.includes(spec)) };
+}
+
+export type Ports = Record<ProcessName, number>;
+
+export function portsFrom(env: NodeJS.ProcessEnv): Ports {
+  return Object.fromEntries(
+    PROCESSES.map((spec) => {
+      const value = Number(env[spec.portVariable]);
+      return [spec.name, Number.isInteger(value) && value > 0 ? value : spec.defaultPort];
+    }),
+  ) as Ports;
+}
+
+/** Where to reach a process listening on HOST: a wildcard address is reached on loopback. */
+export function reachableHost(env: NodeJS.ProcessEnv): string {
+  const host = env.HOST?.trim();
+  if (!host || host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export function baseUrl(host: string, port: number): string {
+  return `http://${host}:${port}`;
+}
+
+/**
+ * The variables that wire processes to each other's ports: each port, each
+ * subgraph's GraphQL URL for the gateway, and the Auth JWKS URL every subgraph
+ * verifies tokens against.
+ */
+export function addressVariables(ports: Ports, host: string): Record<string, string> {
+  const variables: Record<string, string> = {
+    AUTH_JWKS_URL: `${baseUrl(host, ports.auth)}/.well-known/jwks.json`,
+  };
+  for (const spec of PROCESSES) {
+    variables[spec.portVariable] = String(ports[spec.name]);
+    if (spec.urlVariable !== undefined) {
+      variables[spec.urlVariable] = `${baseUrl(host, ports[spec.name])}/graphql`;
+    }
+  }
+  return variables;
+}
