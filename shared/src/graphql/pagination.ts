@@ -102,7 +102,7 @@ export function decodeCursor(cursor: string, length: number): (string | number)[
       key.length === length &&
       key.every((part) => typeof part === 'string' || typeof part === 'number')
     ) {
-      return key as (string | number)[];
+      return key;
     }
   } catch {
     // Not JSON: reported below like any other foreign cursor.
