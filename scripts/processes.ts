@@ -1,3 +1,4 @@
+import { readConfig, type AppConfig } from '@astrobookings/shared';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './lib/paths';
@@ -7,51 +8,50 @@ import { repoRoot } from './lib/paths';
  * what to run, on which port, and where it says it is ready.
  */
 
+export type Ports = AppConfig<'ports'>['ports'];
+export type ProcessName = keyof Ports;
 export type SubgraphName = 'auth' | 'admin' | 'customer' | 'monitoring';
-export type ProcessName = SubgraphName | 'workers' | 'gateway';
 
 export interface ProjectProcess {
+  /** Also its key in the `ports` configuration section, where its default port is. */
   name: ProcessName;
-  kind: 'subgraph' | 'workers' | 'gateway';
+  kind: 'subgraph' | 'worker' | 'gateway';
   /** Compiled entry file, relative to the repository root. */
   entry: string;
   /** The variable the process reads its HTTP port from (health, readiness, metrics). */
   portVariable: string;
-  defaultPort: number;
   /** Subgraphs: the variable the gateway reads this subgraph's GraphQL URL from. */
   urlVariable?: string;
 }
 
 /** In start order: subgraphs and workers first, then the gateway, which needs the subgraphs. */
 export const PROCESSES: readonly ProjectProcess[] = [
-  subgraph('auth', 4001),
-  subgraph('admin', 4002),
-  subgraph('customer', 4003),
-  subgraph('monitoring', 4004),
+  subgraph('auth'),
+  subgraph('admin'),
+  subgraph('customer'),
+  subgraph('monitoring'),
   {
-    name: 'workers',
-    kind: 'workers',
-    entry: 'workers/dist/main.js',
-    portVariable: 'WORKERS_PORT',
-    defaultPort: 4005,
+    name: 'syncWorker',
+    kind: 'worker',
+    entry: 'workers/dist/sync/main.js',
+    portVariable: 'SYNC_WORKER_PORT',
   },
   {
-    name: 'gateway',
-    kind: 'gateway',
-    entry: 'gateway/dist/main.js',
-    portVariable: 'GATEWAY_PORT',
-    defaultPort: 4000,
+    name: 'notificationsWorker',
+    kind: 'worker',
+    entry: 'workers/dist/notifications/main.js',
+    portVariable: 'NOTIFICATIONS_WORKER_PORT',
   },
+  { name: 'gateway', kind: 'gateway', entry: 'gateway/dist/main.js', portVariable: 'GATEWAY_PORT' },
 ];
 
-function subgraph(name: SubgraphName, defaultPort: number): ProjectProcess {
+function subgraph(name: SubgraphName): ProjectProcess {
   const variable = name.toUpperCase();
   return {
     name,
     kind: 'subgraph',
     entry: `subgraphs/${name}/dist/main.js`,
     portVariable: `${variable}_PORT`,
-    defaultPort,
     urlVariable: `${variable}_URL`,
   };
 }
@@ -75,15 +75,9 @@ export function builtProcesses(specs: readonly ProjectProcess[] = PROCESSES): {
   return { built, missing: specs.filter((spec) => !built.includes(spec)) };
 }
 
-export type Ports = Record<ProcessName, number>;
-
+/** Every process's port: the configured one, or the contract's default. */
 export function portsFrom(env: NodeJS.ProcessEnv): Ports {
-  return Object.fromEntries(
-    PROCESSES.map((spec) => {
-      const value = Number(env[spec.portVariable]);
-      return [spec.name, Number.isInteger(value) && value > 0 ? value : spec.defaultPort];
-    }),
-  ) as Ports;
+  return readConfig('processes', ['ports'], env).ports;
 }
 
 /** Where to reach a process listening on HOST: a wildcard address is reached on loopback. */

@@ -6,7 +6,6 @@ import {
   addressVariables,
   baseUrl,
   builtProcesses,
-  portsFrom,
   reachableHost,
   type Ports,
   type ProjectProcess,
@@ -69,8 +68,7 @@ class Supervisor {
  * Wires ports and URLs the user did not set to each other, so changing one port
  * variable is enough; and in development, names a demo employee to bootstrap.
  */
-function applyDefaults(env: NodeJS.ProcessEnv): { demoEmployee: boolean } {
-  const ports = portsFrom(env);
+function applyDefaults(env: NodeJS.ProcessEnv, ports: Ports): { demoEmployee: boolean } {
   for (const [name, value] of Object.entries(addressVariables(ports, reachableHost(env)))) {
     if (!env[name]?.trim()) env[name] = value;
   }
@@ -133,7 +131,6 @@ function printAddresses(
 }
 
 async function main(supervisor: Supervisor): Promise<void> {
-  const { demoEmployee } = applyDefaults(process.env);
   const config = loadConfig('start', [
     'database',
     'redis',
@@ -142,6 +139,8 @@ async function main(supervisor: Supervisor): Promise<void> {
     'ports',
     'http',
   ]);
+  const { ports } = config;
+  const { demoEmployee } = applyDefaults(process.env, ports);
   await ensureServices({ config });
   await migrate(config.database.url);
 
@@ -149,7 +148,6 @@ async function main(supervisor: Supervisor): Promise<void> {
   for (const spec of missing)
     printLine(`start: ${spec.name} is not built yet (${spec.entry}); skipped`);
   if (built.length === 0) throw new ScriptError('no process is built: run `npm run build`');
-  const ports = portsFrom(process.env);
   const host = reachableHost(process.env);
   // Subgraphs and workers come up together; the gateway composes over the subgraphs, so it goes last.
   for (const group of [

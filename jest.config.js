@@ -1,0 +1,47 @@
+// Workers inherit the environment of this process, so every test runs in UTC.
+process.env.TZ = 'UTC';
+
+/** @type {import('jest').Config['projects'][number]} */
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  // test/tsconfig.json sets isolatedModules: ts-jest transpiles each file; `tsc -b` type-checks them.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  // Tests run the workspaces from source; the processes they start run from dist.
+  moduleNameMapper: { '^@astrobookings/(shared|prisma)$': '<rootDir>/$1/src' },
+  // The Angular apps under clients/ run their specs with their own builder.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/clients/'],
+};
+
+/** Stores (and FerretDB) are made ready once for the tiers that use real servers. */
+const withStores = { globalSetup: '<rootDir>/test/support/global-setup.ts' };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/**/src/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
+        '<rootDir>/test/**/*.spec.ts',
+      ],
+    },
+    {
+      ...common,
+      ...withStores,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/**/src/**/*.int-spec.ts', '<rootDir>/scripts/**/*.int-spec.ts'],
+      testTimeout: 60_000,
+    },
+    {
+      ...common,
+      ...withStores,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testTimeout: 120_000,
+    },
+  ],
+};
