@@ -137,6 +137,9 @@ const sections = {
     admin: r.int('ADMIN_PORT', 4002, 1, 65535),
     customer: r.int('CUSTOMER_PORT', 4003, 1, 65535),
     monitoring: r.int('MONITORING_PORT', 4004, 1, 65535),
+    /** The workers' HTTP ports serve only /health, /ready and /metrics. */
+    syncWorker: r.int('SYNC_WORKER_PORT', 4010, 1, 65535),
+    notificationsWorker: r.int('NOTIFICATIONS_WORKER_PORT', 4011, 1, 65535),
   }),
   subgraphUrls: (r: EnvReader) => ({
     auth: r.url('AUTH_URL', 'http://localhost:4001/graphql', ['http', 'https']),
@@ -175,6 +178,47 @@ const sections = {
     /** The platform's share of a launch's bookings, kept from the supplier's invoice. */
     platformCommissionPercent: r.int('PLATFORM_COMMISSION_PERCENT', 10, 0, 100),
   }),
+  /** Shipping every process's log lines to the system store's `system_logs`. */
+  logShipping: (r: EnvReader) => ({
+    enabled: r.oneOf('LOG_SHIPPING', 'on', ['on', 'off'] as const) === 'on',
+    batchSize: r.int('LOG_SHIPPING_BATCH_SIZE', 500, 1, 10_000),
+    flushIntervalMs: r.int('LOG_SHIPPING_INTERVAL_MS', 1_000, 20, 60_000),
+    /** Lines held while the store is unreachable; past this the oldest are dropped and counted. */
+    maxBufferedLines: r.int('LOG_SHIPPING_BUFFER_LINES', 50_000, 100, 1_000_000),
+  }),
+  notifications: (r: EnvReader) => ({
+    concurrency: r.int('NOTIFICATION_CONCURRENCY', 10, 1, 200),
+    attempts: r.int('NOTIFICATION_ATTEMPTS', 8, 1, 50),
+    /** First retry delay; each further retry waits twice as long. */
+    backoffMs: r.int('NOTIFICATION_BACKOFF_MS', 2_000, 10, 3_600_000),
+    smtpPoolSize: r.int('SMTP_POOL_SIZE', 5, 1, 100),
+    /**
+     * How long a claimed send may take before a later attempt may conclude that
+     * the attempt holding it died; longer than any SMTP timeout.
+     */
+    sendLeaseMs: r.int('NOTIFICATION_SEND_LEASE_MS', 120_000, 1_000, 3_600_000),
+    smtpTimeoutMs: r.int('SMTP_TIMEOUT_MS', 30_000, 500, 300_000),
+  }),
+  /** What the monitoring service watches and how long it keeps what it collects. */
+  monitoring: (r: EnvReader) => {
+    // Default addresses follow the port variables, so moving a process moves its probe.
+    const local = (name: string, fallback: number) =>
+      `http://localhost:${r.int(name, fallback, 1, 65535)}`;
+    return {
+      gatewayUrl: r.url('GATEWAY_URL', local('GATEWAY_PORT', 4000), ['http', 'https']),
+      syncWorkerUrl: r.url('SYNC_WORKER_URL', local('SYNC_WORKER_PORT', 4010), ['http', 'https']),
+      notificationsWorkerUrl: r.url(
+        'NOTIFICATIONS_WORKER_URL',
+        local('NOTIFICATIONS_WORKER_PORT', 4011),
+        ['http', 'https'],
+      ),
+      metricsIntervalMs: r.int('METRICS_SNAPSHOT_INTERVAL_MS', 15_000, 200, 3_600_000),
+      purgeIntervalMs: r.int('RETENTION_PURGE_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
+      logRetentionDays: r.int('LOG_RETENTION_DAYS', 14, 1, 3_650),
+      metricsRetentionDays: r.int('METRICS_RETENTION_DAYS', 30, 1, 3_650),
+      syncLogRetentionDays: r.int('SYNC_LOG_RETENTION_DAYS', 30, 1, 3_650),
+    };
+  },
   gateway: (r: EnvReader) => ({
     corsOrigins: r.list('CORS_ORIGINS', ['http://localhost:4200']),
     /** Defaults to the committed gateway/supergraph.graphql. */
