@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // Jest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any`.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

@@ -52,13 +52,22 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
       return {
         // eslint-disable-next-line @typescript-eslint/require-await
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageAwareEstimator],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageAwareEstimator],
+            });
+          } catch (error) {
+            // The estimate coerces the variables first, so it meets invalid ones before Apollo does.
+            if (!(error instanceof GraphQLError)) throw error;
+            throw new GraphQLError(error.message, {
+              extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } },
+            });
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`Query is too expensive (cost ${cost}, limit ${maxCost})`, {
               extensions: { code: ErrorCode.BadUserInput, cost, maxCost, http: { status: 400 } },
