@@ -37,7 +37,10 @@ describe('the composed supergraph', () => {
       if (isIntrospectionType(type)) return;
       if (!EXEMPT.has(type.name) && !type.description) undocumented.push(type.name);
       if (isObjectType(type) || isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields())) {
+        const fields: { name: string; description?: string | null }[] = Object.values(
+          type.getFields(),
+        );
+        for (const field of fields) {
           if (!field.description) undocumented.push(`${type.name}.${field.name}`);
         }
       }
