@@ -20,6 +20,7 @@ export * from './lifecycle';
 export * from './logger';
 export * from './logging/mongo-log-stream';
 export * from './notifications/notification-status.model';
+export * from './notifications/notification-status.repository';
 export * from './notifications/notification.job';
 export * from './queues';
 export * from './request-context';

@@ -41,10 +41,15 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/** The key prefix of every queue, for queues and workers alike. */
+export function queuePrefix(keyPrefix: string): string {
+  return `${keyPrefix}:bull`;
+}
+
 export function createQueue(name: QueueName, settings: QueueSettings): Queue {
   return new Queue(name, {
     connection: queueConnection(settings.redisUrl),
-    prefix: `${settings.prefix}:bull`,
+    prefix: queuePrefix(settings.prefix),
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   });
 }

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { modelOn } from '../stores/mongo-models';
-import { NotificationKind, RecipientRole, type NotificationJob } from './notification.job';
+import type { NotificationJob } from './notification.job';
 
 /** Where a notification's email is. */
 export enum NotificationState {
@@ -16,17 +16,19 @@ export enum NotificationState {
  */
 export interface NotificationStatusRecord {
   _id: string;
-  kind: NotificationKind;
+  /** A NotificationKind, or whatever a job that broke the contract said. */
+  kind: string;
   recipientUserId: string;
   recipientEmail: string;
-  recipientRole: RecipientRole;
+  /** A RecipientRole, or whatever a job that broke the contract said. */
+  recipientRole: string;
   subject: string;
   status: NotificationState;
   /** Delivery attempts so far, including those before an operator's retry. */
   attempts: number;
   lastError: string | null;
   /** The job as enqueued, so an operator's retry works after BullMQ has removed it. */
-  job: NotificationJob;
+  job: NotificationJob | Record<string, unknown>;
   correlationId?: string;
   messageId?: string;
   sentAt?: Date;
@@ -53,10 +55,11 @@ export interface NotificationSendRecord {
 const statusSchema = new Schema<NotificationStatusRecord>(
   {
     _id: { type: String, required: true },
-    kind: { type: String, enum: Object.values(NotificationKind), required: true },
+    // Not enum-checked: a job that breaks the contract is still recorded, as FAILED.
+    kind: { type: String, required: true },
     recipientUserId: { type: String, required: true },
     recipientEmail: { type: String, required: true },
-    recipientRole: { type: String, enum: Object.values(RecipientRole), required: true },
+    recipientRole: { type: String, required: true },
     subject: { type: String, required: true },
     status: { type: String, enum: Object.values(NotificationState), required: true },
     attempts: { type: Number, required: true, default: 0 },

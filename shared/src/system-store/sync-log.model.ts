@@ -31,7 +31,7 @@ export interface SyncLogRecord {
   /** Longest time from the change in the source store to its arrival in the target, if known. */
   lagMs?: number | null;
   /** The failures' messages (bounded; never secrets). */
-  errors: string[];
+  errorMessages: string[];
   startedAt: Date;
   finishedAt: Date;
   correlationId?: string;
@@ -50,7 +50,7 @@ const syncLogSchema = new Schema<SyncLogRecord>(
     skipped: { type: Number, required: true },
     failed: { type: Number, required: true },
     lagMs: { type: Number, default: null },
-    errors: { type: [String], default: [] },
+    errorMessages: { type: [String], default: [] },
     startedAt: { type: Date, required: true },
     finishedAt: { type: Date, required: true },
     correlationId: String,

@@ -1,0 +1,108 @@
+import { createTransport } from 'nodemailer';
+import type { NodemailerError } from 'nodemailer/lib/errors';
+
+export interface MailerSettings {
+  /** smtp:// or smtps://, with credentials in the URL when the server needs them. */
+  url: string;
+  from: string;
+  poolSize: number;
+  timeoutMs: number;
+}
+
+export interface OutgoingEmail {
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  /** One Message-ID per notification, so mail systems (and tests) can recognise a copy. */
+  messageId: string;
+}
+
+/**
+ * How a send failed, which decides whether the notification may be sent again:
+ * - `refused`: the server answered no; nothing was delivered. `permanent` for
+ *   a 5xx reply (a retry would be refused again), else a retry may succeed.
+ * - `unreached`: no message was handed over (connection refused, no greeting).
+ * - `unknown`: the connection failed while or after the message was handed
+ *   over, so it may have been delivered.
+ */
+export type SendFailure =
+  | { kind: 'refused'; permanent: boolean; message: string }
+  | { kind: 'unreached'; message: string }
+  | { kind: 'unknown'; message: string };
+
+const BEFORE_MESSAGE_TIMEOUTS = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
+const BEFORE_MESSAGE_COMMANDS = new Set(['CONN', 'EHLO', 'HELO', 'STARTTLS', 'AUTH', 'MAIL FROM']);
+
+export function classifySendError(error: unknown): SendFailure {
+  const failure = error as NodemailerError;
+  const message = failure.message;
+  if (typeof failure.responseCode === 'number') {
+    return {
+      kind: 'refused',
+      permanent: failure.permanent ?? (failure.responseCode >= 500 && failure.responseCode !== 503),
+      message,
+    };
+  }
+  const beforeMessage =
+    failure.originalCode === 'ECONNREFUSED' ||
+    failure.code === 'ECONNREFUSED' ||
+    (failure.timeoutType !== undefined && BEFORE_MESSAGE_TIMEOUTS.has(failure.timeoutType)) ||
+    (failure.command !== undefined && BEFORE_MESSAGE_COMMANDS.has(failure.command));
+  return beforeMessage ? { kind: 'unreached', message } : { kind: 'unknown', message };
+}
+
+export class SendError extends Error {
+  constructor(readonly failure: SendFailure) {
+    super(failure.message);
+    this.name = 'SendError';
+  }
+}
+
+/** Pooled SMTP delivery from SMTP_URL. */
+export class Mailer {
+  private readonly transport;
+
+  constructor(settings: MailerSettings) {
+    this.transport = createTransport(
+      {
+        pool: true,
+        url: settings.url,
+        maxConnections: settings.poolSize,
+        // The pool must not re-send a message whose connection dropped mid-send: whether it
+        // went out is unknown, and the notification worker decides what happens then.
+        maxRequeues: 0,
+        connectionTimeout: settings.timeoutMs,
+        greetingTimeout: settings.timeoutMs,
+        socketTimeout: settings.timeoutMs,
+      },
+      { from: settings.from },
+    );
+  }
+
+  /** Sends one email; throws SendError saying whether it may have been delivered. */
+  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    try {
+      const info = await this.transport.sendMail({
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId: email.messageId,
+      });
+      return { messageId: info.messageId };
+    } catch (error) {
+      throw new SendError(classifySendError(error));
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
+
+/** The domain of the sender address, for Message-IDs. */
+export function senderDomain(from: string): string {
+  const match = /@([^>\s]+)>?\s*$/.exec(from);
+  return match?.[1] ?? 'astrobookings.invalid';
+}
