@@ -108,7 +108,10 @@ export async function waitUntilReady(
       if (response.status === 200) return;
       last = `${response.status} ${(await response.text()).slice(0, 300)}`;
     } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
+      // fetch says only "fetch failed"; the reason (e.g. ECONNREFUSED) is its cause.
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      last =
+        cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
     }
     if (Date.now() >= deadline) {
       throw new ScriptError(

@@ -117,7 +117,16 @@ export async function identifyMongo(url: string, timeoutMs = 2_000): Promise<str
     return typeof ferretdb === 'string'
       ? `FerretDB ${ferretdb}`
       : `MongoDB ${String(info.version)}`;
+  } catch (error) {
+    if ((error as { codeName?: unknown }).codeName === 'AuthenticationFailed') {
+      throw new ScriptError(`MongoDB refused the credentials in ${redactedUrl(url)}`);
+    }
+    throw error;
   } finally {
     await connection.close(true);
   }
+}
+
+function redactedUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//…@');
 }
