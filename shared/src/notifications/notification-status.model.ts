@@ -46,10 +46,11 @@ export interface NotificationStatusRecord {
 export interface NotificationSendRecord {
   _id: string;
   claimedAt: Date;
-  /** Until when the claiming attempt may still be sending; after it, the outcome is unknown. */
+  /**
+   * Until when the claiming attempt may still be sending. After it, with the
+   * status not SENT, that attempt died and whether the email left is unknown.
+   */
   leaseUntil: Date;
-  sentAt?: Date;
-  messageId?: string;
 }
 
 const statusSchema = new Schema<NotificationStatusRecord>(
@@ -87,8 +88,6 @@ const sendSchema = new Schema<NotificationSendRecord>(
     _id: { type: String, required: true },
     claimedAt: { type: Date, required: true },
     leaseUntil: { type: Date, required: true },
-    sentAt: Date,
-    messageId: String,
   },
   { collection: 'notification_sends', versionKey: false, autoIndex: false },
 );

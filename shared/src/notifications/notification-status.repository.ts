@@ -29,8 +29,11 @@ export class NotificationStatusRepository {
     await Promise.all([this.models.statuses.createIndexes(), this.models.sends.createIndexes()]);
   }
 
-  /** Records a notification as QUEUED unless it is already known (a job run twice). */
-  async recordQueued(job: NotificationJob, subject: string): Promise<void> {
+  /**
+   * Counts an attempt at a notification, recording it as QUEUED on the first
+   * (one insert; a later attempt or a second run of the job finds it there).
+   */
+  async recordAttempt(job: NotificationJob, subject: string): Promise<void> {
     try {
       await this.models.statuses.create({
         _id: job.id,
@@ -40,7 +43,7 @@ export class NotificationStatusRepository {
         recipientRole: job.recipient.role,
         subject,
         status: NotificationState.QUEUED,
-        attempts: 0,
+        attempts: 1,
         lastError: null,
         job,
         correlationId: job.correlationId,
@@ -48,6 +51,7 @@ export class NotificationStatusRepository {
       });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
+      await this.countAttempt(job.id);
     }
   }
 
@@ -104,7 +108,7 @@ export class NotificationStatusRepository {
       .exec();
   }
 
-  async countAttempt(id: string): Promise<void> {
+  private async countAttempt(id: string): Promise<void> {
     await this.models.statuses.updateOne({ _id: id }, { $inc: { attempts: 1 } }).exec();
   }
 
@@ -166,21 +170,17 @@ export class NotificationStatusRepository {
     }
   }
 
-  async recordSend(id: string, messageId: string | undefined, sentAt: Date): Promise<void> {
-    await this.models.sends.updateOne({ _id: id }, { $set: { sentAt, messageId } }).exec();
-  }
-
   async findSend(id: string): Promise<NotificationSendRecord | undefined> {
     const record = await this.models.sends.findById(id).lean<NotificationSendRecord>().exec();
     return record ?? undefined;
   }
 
   /**
-   * Gives up a claim whose email certainly did not leave (the SMTP server
-   * refused it, or was never reached), so a later attempt may send. A claim
-   * whose email was sent is never released.
+   * Gives up a claim, so a later attempt may send: only for an email that
+   * certainly did not leave (the SMTP server refused it or was never reached),
+   * or on an operator's explicit retry of a FAILED notification.
    */
   async releaseSend(id: string): Promise<void> {
-    await this.models.sends.deleteOne({ _id: id, sentAt: { $exists: false } }).exec();
+    await this.models.sends.deleteOne({ _id: id }).exec();
   }
 }

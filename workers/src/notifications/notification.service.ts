@@ -1,4 +1,5 @@
 import {
+  NotificationState,
   RecipientRole,
   type Logger,
   type NotificationJob,
@@ -42,7 +43,7 @@ const MAYBE_DELIVERED =
  * The send is claimed first with an insert guarded by a unique index (the
  * notification id). A claim is released only when the email certainly did not
  * leave (the SMTP server refused it or was never reached); then a later attempt
- * may claim and send. When a run dies between claiming and recording the send,
+ * may claim and send. When a run dies between claiming and marking it SENT,
  * or the connection drops after the message was handed over, nobody can know
  * whether it went out: the claim stays, and once its lease is over the
  * notification is FAILED for an operator to check and retry. That is the
@@ -69,16 +70,14 @@ export class NotificationService {
       return this.unbuildable(input, error.message);
     }
     const { job, email } = rendered;
-    await this.statuses.recordQueued(job, email.subject);
-    await this.statuses.countAttempt(job.id);
+    await this.statuses.recordAttempt(job, email.subject);
     if (job.recipient.role === RecipientRole.Customer) await this.addCustomerCopy(job, email);
 
     const now = this.clock();
     const claim = await this.statuses.claimSend(job.id, now, this.settings.sendLeaseMs);
     if (!claim.claimed) {
       const existing = claim.existing;
-      if (existing?.sentAt !== undefined) {
-        await this.statuses.markSent(job.id, existing.messageId, existing.sentAt);
+      if ((await this.statuses.find(job.id))?.status === NotificationState.SENT) {
         return { outcome: 'already-sent' };
       }
       if (existing === undefined || existing.leaseUntil > now) {
@@ -107,9 +106,7 @@ export class NotificationService {
       }
       return this.retryOrFail(job.id, attempt, failure.message);
     }
-    const sentAt = this.clock();
-    await this.statuses.recordSend(job.id, messageId, sentAt);
-    await this.statuses.markSent(job.id, messageId, sentAt);
+    await this.statuses.markSent(job.id, messageId, this.clock());
     return { outcome: 'sent', messageId };
   }
 
