@@ -15,7 +15,10 @@ const common = {
 };
 
 /** Stores (and FerretDB) are made ready once for the tiers that use real servers. */
-const withStores = { globalSetup: '<rootDir>/test/support/global-setup.ts' };
+const withStores = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/support/tier-timeouts.ts'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -34,14 +37,12 @@ module.exports = {
       ...withStores,
       displayName: 'integration',
       testMatch: ['<rootDir>/**/src/**/*.int-spec.ts', '<rootDir>/scripts/**/*.int-spec.ts'],
-      testTimeout: 60_000,
     },
     {
       ...common,
       ...withStores,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 120_000,
     },
   ],
 };

@@ -56,7 +56,9 @@ export class ChildService {
   async stop(timeoutMs: number): Promise<ExitInfo> {
     if (!this.running) return this.exited;
     this.child.kill('SIGTERM');
-    const outcome = await Promise.race([this.exited, sleep(timeoutMs).then(() => undefined)]);
+    // Unreferenced: once the child has exited, the pending bound must not keep this process alive.
+    const bound = sleep(timeoutMs, undefined, { ref: false });
+    const outcome = await Promise.race([this.exited, bound]);
     if (outcome !== undefined) return outcome;
     this.child.kill('SIGKILL');
     return this.exited;
