@@ -6,7 +6,12 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   // test/tsconfig.json sets isolatedModules: ts-jest transpiles each file; `tsc -b` type-checks them.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
+  transform: {
+    // Prisma's generated client loads its query compiler with import(), which Jest's
+    // CommonJS runtime lacks: those files are compiled to require() instead.
+    '/prisma/src/generated/.+\\.ts$': '<rootDir>/prisma/jest-transform.mjs',
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Tests run the workspaces from source; the processes they start run from dist.
   moduleNameMapper: { '^@astrobookings/(shared|prisma)$': '<rootDir>/$1/src' },

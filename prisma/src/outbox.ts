@@ -6,22 +6,24 @@ import type { BookingStatus, InvoiceKind, InvoiceStatus, LaunchStatus } from './
  * notification worker mails about. Payloads are full snapshots, so a consumer
  * never reads PostgreSQL back to act on one; times are ISO-8601 strings in UTC.
  */
-export enum OutboxEventType {
-  SupplierCreated = 'supplier.created',
-  SpaceportCreated = 'spaceport.created',
-  SpaceportUpdated = 'spaceport.updated',
-  RocketCreated = 'rocket.created',
-  RocketUpdated = 'rocket.updated',
-  LaunchScheduled = 'launch.scheduled',
-  LaunchDelayed = 'launch.delayed',
-  LaunchStatusChanged = 'launch.status_changed',
-  BookingConfirmed = 'booking.confirmed',
-  BookingRejected = 'booking.rejected',
-  BookingCancelled = 'booking.cancelled',
-  InvoiceIssued = 'invoice.issued',
-  InvoicePaid = 'invoice.paid',
-  InvoiceVoided = 'invoice.voided',
-}
+export const OutboxEventType = {
+  SupplierCreated: 'supplier.created',
+  SpaceportCreated: 'spaceport.created',
+  SpaceportUpdated: 'spaceport.updated',
+  RocketCreated: 'rocket.created',
+  RocketUpdated: 'rocket.updated',
+  LaunchScheduled: 'launch.scheduled',
+  LaunchDelayed: 'launch.delayed',
+  LaunchStatusChanged: 'launch.status_changed',
+  BookingConfirmed: 'booking.confirmed',
+  BookingRejected: 'booking.rejected',
+  BookingCancelled: 'booking.cancelled',
+  InvoiceIssued: 'invoice.issued',
+  InvoicePaid: 'invoice.paid',
+  InvoiceVoided: 'invoice.voided',
+} as const;
+
+export type OutboxEventType = (typeof OutboxEventType)[keyof typeof OutboxEventType];
 
 export type AggregateType = 'supplier' | 'spaceport' | 'rocket' | 'launch' | 'booking' | 'invoice';
 

@@ -1,0 +1,160 @@
+import { BookingStatus, type Prisma } from '@astrobookings/prisma';
+import { byId, type Db } from '../common/db';
+
+const bookingSelect = {
+  id: true,
+  launchId: true,
+  customerUserId: true,
+  idempotencyKey: true,
+  seats: true,
+  pricePerSeat: true,
+  totalPrice: true,
+  currency: true,
+  status: true,
+  rejectionReason: true,
+  refundPercent: true,
+  refundAmount: true,
+  cancellationReason: true,
+  cancelledBy: true,
+  cancelledAt: true,
+  createdAt: true,
+} satisfies Prisma.BookingSelect;
+
+export type BookingRow = Prisma.BookingGetPayload<{ select: typeof bookingSelect }>;
+
+export interface NewBooking {
+  launchId: string;
+  customerUserId: string;
+  idempotencyKey: string;
+  seats: number;
+  pricePerSeat: number;
+  currency: string;
+}
+
+export interface Cancellation {
+  refundPercent: number;
+  refundAmount: number;
+  reason: string;
+  cancelledBy: string | null;
+  cancelledAt: Date;
+}
+
+export class BookingRepository {
+  constructor(private readonly db: Db) {}
+
+  findById(id: string): Promise<BookingRow | null> {
+    return this.db.booking.findUnique({ where: { id }, select: bookingSelect });
+  }
+
+  /** The booking, locked until the transaction ends. */
+  async lockById(id: string): Promise<BookingRow | null> {
+    await this.db.$queryRaw`SELECT id FROM bookings WHERE id = ${id}::uuid FOR UPDATE`;
+    return this.findById(id);
+  }
+
+  findByIdempotencyKey(customerUserId: string, idempotencyKey: string): Promise<BookingRow | null> {
+    return this.db.booking.findUnique({
+      where: { customerUserId_idempotencyKey: { customerUserId, idempotencyKey } },
+      select: bookingSelect,
+    });
+  }
+
+  /**
+   * Records a PENDING booking, or nothing when the customer already has one with
+   * this idempotency key (a concurrent insert of the same key waits for the first
+   * to commit, then finds it).
+   */
+  async insertPending(data: NewBooking): Promise<BookingRow | null> {
+    const [row] = await this.db.booking.createManyAndReturn({
+      data: [{ ...data, totalPrice: data.seats * data.pricePerSeat }],
+      select: bookingSelect,
+      skipDuplicates: true,
+    });
+    return row ?? null;
+  }
+
+  settle(
+    id: string,
+    outcome:
+      | { status: typeof BookingStatus.CONFIRMED }
+      | { status: typeof BookingStatus.REJECTED; reason: string },
+  ): Promise<BookingRow> {
+    return this.db.booking.update({
+      where: { id },
+      data: {
+        status: outcome.status,
+        rejectionReason: outcome.status === BookingStatus.REJECTED ? outcome.reason : null,
+      },
+      select: bookingSelect,
+    });
+  }
+
+  markCancelled(id: string, cancellation: Cancellation): Promise<BookingRow> {
+    return this.db.booking.update({
+      where: { id },
+      data: {
+        status: BookingStatus.CANCELLED,
+        refundPercent: cancellation.refundPercent,
+        refundAmount: cancellation.refundAmount,
+        cancellationReason: cancellation.reason,
+        cancelledBy: cancellation.cancelledBy,
+        cancelledAt: cancellation.cancelledAt,
+      },
+      select: bookingSelect,
+    });
+  }
+
+  listConfirmedOfLaunch(launchId: string): Promise<BookingRow[]> {
+    return this.db.booking.findMany({
+      where: { launchId, status: BookingStatus.CONFIRMED },
+      select: bookingSelect,
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, BookingRow>> {
+    return byId(
+      await this.db.booking.findMany({ where: { id: { in: [...ids] } }, select: bookingSelect }),
+    );
+  }
+
+  /** Every booking of each launch, oldest first. */
+  async listByLaunchIds(launchIds: readonly string[]): Promise<Map<string, BookingRow[]>> {
+    const rows = await this.db.booking.findMany({
+      where: { launchId: { in: [...launchIds] } },
+      select: bookingSelect,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    const grouped = new Map<string, BookingRow[]>(launchIds.map((id) => [id, []]));
+    for (const row of rows) grouped.get(row.launchId)?.push(row);
+    return grouped;
+  }
+
+  /** A page of all bookings, newest first, after the keyset `after`. */
+  page(size: number, after: { createdAt: Date; id: string } | undefined): Promise<BookingRow[]> {
+    return this.db.booking.findMany({
+      where: after && {
+        OR: [
+          { createdAt: { lt: after.createdAt } },
+          { createdAt: after.createdAt, id: { lt: after.id } },
+        ],
+      },
+      select: bookingSelect,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: size + 1,
+    });
+  }
+
+  count(): Promise<number> {
+    return this.db.booking.count();
+  }
+
+  /** What the CONFIRMED bookings of a launch paid in total. */
+  async confirmedRevenue(launchId: string): Promise<number> {
+    const sum = await this.db.booking.aggregate({
+      where: { launchId, status: BookingStatus.CONFIRMED },
+      _sum: { totalPrice: true },
+    });
+    return sum._sum.totalPrice ?? 0;
+  }
+}

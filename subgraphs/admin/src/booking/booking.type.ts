@@ -1,0 +1,54 @@
+import { ConnectionType } from '@astrobookings/shared';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { BookingStatus } from '../common/enums';
+
+// Fields the customer subgraph serves too (from its read model) are shareable.
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Seats a customer booked on a launch; the price is fixed when booked' })
+export class Booking {
+  @Field(() => ID, { description: 'Opaque booking id' })
+  id!: string;
+
+  @Directive('@shareable')
+  @Field(() => Int, { description: 'Seats booked (1 to 4)' })
+  seats!: number;
+
+  @Directive('@shareable')
+  @Field(() => BookingStatus, { description: 'Where the booking is' })
+  status!: BookingStatus;
+
+  @Field(() => Int, { description: 'Price of one seat when booked, in minor units' })
+  pricePerSeat!: number;
+
+  @Directive('@shareable')
+  @Field(() => Int, { description: 'seats × pricePerSeat, in minor units' })
+  totalPrice!: number;
+
+  @Directive('@shareable')
+  @Field(() => String, { description: 'ISO 4217 currency code' })
+  currency!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why it was REJECTED' })
+  rejectionReason!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Share of the price refunded on cancellation' })
+  refundPercent!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Refund in minor units, once CANCELLED' })
+  refundAmount!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was CANCELLED' })
+  cancellationReason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was cancelled (UTC)' })
+  cancelledAt!: Date | null;
+
+  @Field(() => Date, { description: 'When it was placed (UTC)' })
+  createdAt!: Date;
+
+  launchId!: string;
+  customerUserId!: string;
+}
+
+@ObjectType({ description: 'A page of bookings' })
+export class BookingConnection extends ConnectionType(Booking, 'Booking') {}

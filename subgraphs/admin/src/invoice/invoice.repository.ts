@@ -1,0 +1,115 @@
+import { InvoiceStatus, type InvoiceKind, type Prisma } from '@astrobookings/prisma';
+import { byId, type Db } from '../common/db';
+
+const invoiceSelect = {
+  id: true,
+  number: true,
+  kind: true,
+  year: true,
+  sequence: true,
+  status: true,
+  amount: true,
+  currency: true,
+  grossAmount: true,
+  commissionPercent: true,
+  commissionAmount: true,
+  bookingId: true,
+  creditedInvoiceId: true,
+  launchId: true,
+  customerUserId: true,
+  supplierId: true,
+  issuedAt: true,
+  paidAt: true,
+  voidedAt: true,
+  voidReason: true,
+  processedBy: true,
+} satisfies Prisma.InvoiceSelect;
+
+export type InvoiceRow = Prisma.InvoiceGetPayload<{ select: typeof invoiceSelect }>;
+
+export type NewInvoice = Omit<
+  Prisma.InvoiceUncheckedCreateInput,
+  'id' | 'status' | 'paidAt' | 'voidedAt' | 'voidReason' | 'processedBy' | 'updatedAt'
+>;
+
+export interface InvoiceFilter {
+  supplierId?: string;
+  kind?: InvoiceKind;
+  status?: InvoiceStatus;
+}
+
+export class InvoiceRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The next number of `kind` in `year`. The counter row stays locked until the
+   * transaction ends, so numbers are given in order and without gaps.
+   */
+  async nextSequence(kind: InvoiceKind, year: number): Promise<number> {
+    const [row] = await this.db.$queryRaw<{ last_number: number }[]>`
+      INSERT INTO invoice_sequences (kind, year, last_number)
+      VALUES (${kind}::"InvoiceKind", ${year}, 1)
+      ON CONFLICT (kind, year) DO UPDATE SET last_number = invoice_sequences.last_number + 1
+      RETURNING last_number`;
+    if (row === undefined) throw new Error('invoice sequence returned no row');
+    return row.last_number;
+  }
+
+  create(data: NewInvoice): Promise<InvoiceRow> {
+    return this.db.invoice.create({ data, select: invoiceSelect });
+  }
+
+  findById(id: string): Promise<InvoiceRow | null> {
+    return this.db.invoice.findUnique({ where: { id }, select: invoiceSelect });
+  }
+
+  findByBookingId(bookingId: string): Promise<InvoiceRow | null> {
+    return this.db.invoice.findUnique({ where: { bookingId }, select: invoiceSelect });
+  }
+
+  /** The CUSTOMER invoice of each booking that has one. */
+  async findByBookingIds(bookingIds: readonly string[]): Promise<Map<string, InvoiceRow>> {
+    const rows = await this.db.invoice.findMany({
+      where: { bookingId: { in: [...bookingIds] } },
+      select: invoiceSelect,
+    });
+    return new Map(rows.map((row) => [row.bookingId ?? '', row]));
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, InvoiceRow>> {
+    return byId(
+      await this.db.invoice.findMany({ where: { id: { in: [...ids] } }, select: invoiceSelect }),
+    );
+  }
+
+  /** Newest first. */
+  list(filter: InvoiceFilter): Promise<InvoiceRow[]> {
+    return this.db.invoice.findMany({
+      where: filter,
+      select: invoiceSelect,
+      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+    });
+  }
+
+  /** Settles an ISSUED invoice; null when it is no longer ISSUED (someone was quicker). */
+  async settle(
+    id: string,
+    outcome:
+      | { status: typeof InvoiceStatus.PAID; at: Date; by: string }
+      | { status: typeof InvoiceStatus.VOID; at: Date; by: string; reason: string },
+  ): Promise<InvoiceRow | null> {
+    const { count } = await this.db.invoice.updateMany({
+      where: { id, status: InvoiceStatus.ISSUED },
+      data:
+        outcome.status === InvoiceStatus.PAID
+          ? { status: outcome.status, paidAt: outcome.at, processedBy: outcome.by }
+          : {
+              status: outcome.status,
+              voidedAt: outcome.at,
+              voidReason: outcome.reason,
+              processedBy: outcome.by,
+            },
+    });
+    return count === 1 ? this.findById(id) : null;
+  }
+}

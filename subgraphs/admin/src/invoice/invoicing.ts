@@ -1,0 +1,146 @@
+import { InvoiceKind, InvoiceStatus, OutboxEventType } from '@astrobookings/prisma';
+import type { BookingRow } from '../booking/booking.repository';
+import type { Caller } from '../common/caller';
+import type { Clock } from '../common/clock';
+import { invoiceSnapshot } from '../common/snapshots';
+import type { Repositories } from '../common/unit-of-work';
+import type { LaunchRow } from '../launch/launch.repository';
+import type { InvoiceRow, NewInvoice } from './invoice.repository';
+
+const NUMBER_PREFIX: Record<InvoiceKind, string> = {
+  [InvoiceKind.CUSTOMER]: 'C',
+  [InvoiceKind.SUPPLIER]: 'S',
+};
+
+/** E.g. C-2030-000042: kind, year of issue, then the sequence of that kind and year. */
+export function invoiceNumber(kind: InvoiceKind, year: number, sequence: number): string {
+  return `${NUMBER_PREFIX[kind]}-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/**
+ * The invoices that follow bookings and launches, written inside the transaction
+ * of the change that causes them (with its audit row and outbox event).
+ */
+export class Invoicing {
+  constructor(
+    private readonly commissionPercent: number,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The customer's invoice for a confirmed booking. */
+  issueForBooking(repos: Repositories, caller: Caller, booking: BookingRow): Promise<InvoiceRow> {
+    return this.issue(repos, caller, {
+      kind: InvoiceKind.CUSTOMER,
+      amount: booking.totalPrice,
+      currency: booking.currency,
+      bookingId: booking.id,
+      customerUserId: booking.customerUserId,
+    });
+  }
+
+  /**
+   * The customer's invoice after a cancellation refunds `booking.refundAmount`: an
+   * unpaid invoice refunded in full is voided; otherwise a credit note (a CUSTOMER
+   * invoice of the negative refund) records the money owed back.
+   */
+  async followCancellation(
+    repos: Repositories,
+    caller: Caller,
+    booking: BookingRow,
+    reason: string,
+  ): Promise<void> {
+    const refund = booking.refundAmount ?? 0;
+    const invoice = await repos.invoices.findByBookingId(booking.id);
+    if (invoice === null || refund === 0 || invoice.status === InvoiceStatus.VOID) return;
+    if (invoice.status === InvoiceStatus.ISSUED && refund === invoice.amount) {
+      const voided = await repos.invoices.settle(invoice.id, {
+        status: InvoiceStatus.VOID,
+        at: this.clock(),
+        by: caller.userId,
+        reason: `Booking cancelled: ${reason}`,
+      });
+      if (voided === null) throw new Error(`invoice ${invoice.id} changed under a locked booking`);
+      await repos.changes.record(
+        {
+          actor: caller.auditActor,
+          action: 'invoice.voided',
+          entityType: 'invoice',
+          entityId: invoice.id,
+          before: invoiceSnapshot(invoice),
+          after: invoiceSnapshot(voided),
+        },
+        [
+          {
+            type: OutboxEventType.InvoiceVoided,
+            aggregateType: 'invoice',
+            aggregateId: invoice.id,
+            payload: { invoice: invoiceSnapshot(voided) },
+          },
+        ],
+      );
+      return;
+    }
+    await this.issue(repos, caller, {
+      kind: InvoiceKind.CUSTOMER,
+      amount: -refund,
+      currency: invoice.currency,
+      creditedInvoiceId: invoice.id,
+      customerUserId: booking.customerUserId,
+    });
+  }
+
+  /** The supplier's invoice for a SUCCESSFUL launch: what its bookings paid, less commission. */
+  async issueForLaunch(
+    repos: Repositories,
+    caller: Caller,
+    launch: LaunchRow,
+  ): Promise<InvoiceRow> {
+    const gross = await repos.bookings.confirmedRevenue(launch.id);
+    const commission = Math.round((gross * this.commissionPercent) / 100);
+    return this.issue(repos, caller, {
+      kind: InvoiceKind.SUPPLIER,
+      amount: gross - commission,
+      currency: launch.currency,
+      grossAmount: gross,
+      commissionPercent: this.commissionPercent,
+      commissionAmount: commission,
+      launchId: launch.id,
+      supplierId: launch.supplierId,
+    });
+  }
+
+  private async issue(
+    repos: Repositories,
+    caller: Caller,
+    invoice: Omit<NewInvoice, 'number' | 'year' | 'sequence' | 'issuedAt'>,
+  ): Promise<InvoiceRow> {
+    const issuedAt = this.clock();
+    const year = issuedAt.getUTCFullYear();
+    const sequence = await repos.invoices.nextSequence(invoice.kind, year);
+    const created = await repos.invoices.create({
+      ...invoice,
+      number: invoiceNumber(invoice.kind, year, sequence),
+      year,
+      sequence,
+      issuedAt,
+    });
+    await repos.changes.record(
+      {
+        actor: caller.auditActor,
+        action: 'invoice.issued',
+        entityType: 'invoice',
+        entityId: created.id,
+        after: invoiceSnapshot(created),
+      },
+      [
+        {
+          type: OutboxEventType.InvoiceIssued,
+          aggregateType: 'invoice',
+          aggregateId: created.id,
+          payload: { invoice: invoiceSnapshot(created) },
+        },
+      ],
+    );
+    return created;
+  }
+}
