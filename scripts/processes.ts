@@ -91,6 +91,11 @@ export function baseUrl(host: string, port: number): string {
   return `http://${host}:${port}`;
 }
 
+/** Answers 200 once the process serves (every dependency up), 503 before. */
+export function readinessUrl(host: string, port: number): string {
+  return `${baseUrl(host, port)}/ready`;
+}
+
 /**
  * The variables that wire processes to each other's ports: each port, each
  * subgraph's GraphQL URL for the gateway, and the Auth JWKS URL every subgraph

@@ -7,6 +7,7 @@ import {
   baseUrl,
   builtProcesses,
   reachableHost,
+  readinessUrl,
   type Ports,
   type ProjectProcess,
 } from './processes';
@@ -158,7 +159,7 @@ async function main(supervisor: Supervisor): Promise<void> {
       group.map((spec) =>
         waitUntilReady(
           supervisor.start(spec),
-          `${baseUrl(host, ports[spec.name])}/ready`,
+          readinessUrl(host, ports[spec.name]),
           READY_TIMEOUT_MS,
         ),
       ),

@@ -20,6 +20,7 @@ import {
   builtProcesses,
   PROCESSES,
   processNamed,
+  readinessUrl,
   type Ports,
   type ProcessName,
   type SubgraphName,
@@ -130,7 +131,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     running.set(service, child);
     try {
-      await waitUntilReady(child, `${baseUrl(HOST, ports[service])}/ready`, READY_TIMEOUT_MS);
+      await waitUntilReady(child, readinessUrl(HOST, ports[service]), READY_TIMEOUT_MS);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(
