@@ -16,11 +16,11 @@ export class InvoiceService {
   ) {}
 
   /** Employees see every invoice; a supplier only the SUPPLIER invoices addressed to it. */
-  list(caller: Caller, filter: Omit<InvoiceFilter, 'supplierId'>): Promise<InvoiceRow[]> {
-    if (caller.isEmployee) return this.uow.read.invoices.list(filter);
+  async list(caller: Caller, filter: Omit<InvoiceFilter, 'supplierId'>): Promise<InvoiceRow[]> {
+    if (caller.isEmployee) return await this.uow.read.invoices.list(filter);
     const supplierId = caller.ownSupplierId();
-    if (filter.kind === InvoiceKind.CUSTOMER) return Promise.resolve([]);
-    return this.uow.read.invoices.list({ ...filter, kind: InvoiceKind.SUPPLIER, supplierId });
+    if (filter.kind === InvoiceKind.CUSTOMER) return [];
+    return await this.uow.read.invoices.list({ ...filter, kind: InvoiceKind.SUPPLIER, supplierId });
   }
 
   /** Employees, the supplier it is addressed to, and the customer it bills see an invoice. */
@@ -29,23 +29,26 @@ export class InvoiceService {
     return caller.isEmployee || invoice.customerUserId === caller.userId;
   }
 
-  markPaid(caller: Caller, id: string): Promise<InvoiceRow> {
-    return this.settle(caller, id, { status: InvoiceStatus.PAID });
+  async markPaid(caller: Caller, id: string): Promise<InvoiceRow> {
+    return await this.settle(caller, id, { status: InvoiceStatus.PAID });
   }
 
-  markVoid(caller: Caller, id: string, reason: string): Promise<InvoiceRow> {
-    return this.settle(caller, id, { status: InvoiceStatus.VOID, reason: reasonText(reason) });
+  async markVoid(caller: Caller, id: string, reason: string): Promise<InvoiceRow> {
+    return await this.settle(caller, id, {
+      status: InvoiceStatus.VOID,
+      reason: reasonText(reason),
+    });
   }
 
   /** An employee settles an ISSUED invoice; a PAID or VOID one is a CONFLICT. */
-  private settle(
+  private async settle(
     caller: Caller,
     id: string,
     outcome:
       { status: typeof InvoiceStatus.PAID } | { status: typeof InvoiceStatus.VOID; reason: string },
   ): Promise<InvoiceRow> {
     const invoiceId = rowId(id, 'Invoice');
-    return this.uow.transaction(async (repos) => {
+    return await this.uow.transaction(async (repos) => {
       const before = await repos.invoices.findById(invoiceId);
       if (before === null) throw new NotFoundError('Invoice');
       const after = await repos.invoices.settle(invoiceId, {

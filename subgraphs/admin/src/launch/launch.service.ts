@@ -93,9 +93,9 @@ export class LaunchService {
   }
 
   /** Moves a launch that has not departed to a later time; it becomes DELAYED. */
-  delay(caller: Caller, id: string, scheduledAt: Date, reason: string): Promise<LaunchRow> {
+  async delay(caller: Caller, id: string, scheduledAt: Date, reason: string): Promise<LaunchRow> {
     const why = reasonText(reason);
-    return this.uow.transaction(async (repos) => {
+    return await this.uow.transaction(async (repos) => {
       const launch = await this.lockManaged(repos, caller, id);
       if (!canMove(launch.status, LaunchStatus.DELAYED)) {
         throw new ConflictError(`A ${launch.status.toLowerCase()} launch cannot be delayed`);
@@ -138,7 +138,7 @@ export class LaunchService {
    * Moves a launch to its next status. Calling it off (ABORTED, CANCELLED) cancels
    * its bookings with full refunds; SUCCESSFUL issues the supplier's invoice.
    */
-  changeStatus(
+  async changeStatus(
     caller: Caller,
     id: string,
     status: LaunchStatus,
@@ -150,7 +150,7 @@ export class LaunchService {
       });
     }
     const why = reason === undefined ? null : reasonText(reason);
-    return this.uow.transaction(async (repos) => {
+    return await this.uow.transaction(async (repos) => {
       const launch = await this.lockManaged(repos, caller, id);
       if (!canMove(launch.status, status)) {
         throw new ConflictError(
@@ -195,8 +195,8 @@ export class LaunchService {
   }
 
   /** The caller's own launches (a supplier), by departure. */
-  listOwn(caller: Caller): Promise<LaunchRow[]> {
-    return this.uow.read.launches.listBySupplier(caller.ownSupplierId());
+  async listOwn(caller: Caller): Promise<LaunchRow[]> {
+    return await this.uow.read.launches.listBySupplier(caller.ownSupplierId());
   }
 
   /** Every launch by departure, optionally of one status (employees). */

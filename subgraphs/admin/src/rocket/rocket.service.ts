@@ -87,7 +87,7 @@ export class RocketService {
     }
   }
 
-  listOwn(caller: Caller): Promise<RocketRow[]> {
-    return this.uow.read.rockets.listBySupplier(caller.ownSupplierId());
+  async listOwn(caller: Caller): Promise<RocketRow[]> {
+    return await this.uow.read.rockets.listBySupplier(caller.ownSupplierId());
   }
 }
