@@ -23,6 +23,8 @@ const bookingSelect = {
 export type BookingRow = Prisma.BookingGetPayload<{ select: typeof bookingSelect }>;
 
 export interface NewBooking {
+  /** Given by the customer store; PostgreSQL makes one when absent. */
+  id?: string;
   launchId: string;
   customerUserId: string;
   idempotencyKey: string;

@@ -42,13 +42,16 @@ export class BookingService {
    * Books `seats` seats for a customer: CONFIRMED at the launch's price (fixed from
    * then on, with the customer's invoice), or REJECTED with the reason. The same
    * customer and idempotency key always answer the same booking and never book twice;
-   * the key with other seats or another launch is a CONFLICT.
+   * the key with other seats or another launch is a CONFLICT. `bookingId` is the id
+   * the customer store gave the request (the sync worker passes it), so both stores
+   * name the booking alike; without it PostgreSQL makes one.
    */
   async placeBooking(
     customerUserId: string,
     launchId: string,
     seats: number,
     idempotencyKey: string,
+    bookingId?: string,
   ): Promise<BookingRow> {
     if (!Number.isInteger(seats) || seats < MIN_SEATS || seats > MAX_SEATS) {
       throw new BadUserInputError(`A booking has ${MIN_SEATS} to ${MAX_SEATS} seats`, {
@@ -62,7 +65,16 @@ export class BookingService {
         { field: 'idempotencyKey' },
       );
     }
-    const request = { customerUserId, launchId: rowId(launchId, 'Launch'), seats, key };
+    if (bookingId !== undefined && !isRowId(bookingId)) {
+      throw new BadUserInputError('A booking id is a UUID', { field: 'bookingId' });
+    }
+    const request = {
+      id: bookingId?.toLowerCase(),
+      customerUserId,
+      launchId: rowId(launchId, 'Launch'),
+      seats,
+      key,
+    };
     const earlier = await this.uow.read.bookings.findByIdempotencyKey(customerUserId, key);
     if (earlier !== null) return sameRequest(earlier, request);
 
@@ -76,11 +88,18 @@ export class BookingService {
 
   private async place(
     repos: Repositories,
-    request: { customerUserId: string; launchId: string; seats: number; key: string },
+    request: {
+      id: string | undefined;
+      customerUserId: string;
+      launchId: string;
+      seats: number;
+      key: string;
+    },
   ): Promise<BookingRow | null> {
     const launch = await repos.launches.findById(request.launchId);
     if (launch === null) throw new NotFoundError('Launch');
     const pending = await repos.bookings.insertPending({
+      id: request.id,
       launchId: launch.id,
       customerUserId: request.customerUserId,
       idempotencyKey: request.key,

@@ -17,6 +17,7 @@ export class Booking {
   @Field(() => BookingStatus, { description: 'Where the booking is' })
   status!: BookingStatus;
 
+  @Directive('@shareable')
   @Field(() => Int, { description: 'Price of one seat when booked, in minor units' })
   pricePerSeat!: number;
 
@@ -28,21 +29,27 @@ export class Booking {
   @Field(() => String, { description: 'ISO 4217 currency code' })
   currency!: string;
 
+  @Directive('@shareable')
   @Field(() => String, { nullable: true, description: 'Why it was REJECTED' })
   rejectionReason!: string | null;
 
+  @Directive('@shareable')
   @Field(() => Int, { nullable: true, description: 'Share of the price refunded on cancellation' })
   refundPercent!: number | null;
 
+  @Directive('@shareable')
   @Field(() => Int, { nullable: true, description: 'Refund in minor units, once CANCELLED' })
   refundAmount!: number | null;
 
+  @Directive('@shareable')
   @Field(() => String, { nullable: true, description: 'Why it was CANCELLED' })
   cancellationReason!: string | null;
 
+  @Directive('@shareable')
   @Field(() => Date, { nullable: true, description: 'When it was cancelled (UTC)' })
   cancelledAt!: Date | null;
 
+  @Directive('@shareable')
   @Field(() => Date, { description: 'When it was placed (UTC)' })
   createdAt!: Date;
 

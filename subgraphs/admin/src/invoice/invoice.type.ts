@@ -42,6 +42,7 @@ export class Invoice {
   @Field(() => Int, { nullable: true, description: "SUPPLIER: the platform's commission" })
   commissionAmount!: number | null;
 
+  @Directive('@shareable')
   @Field(() => Date, { description: 'When it was issued (UTC)' })
   issuedAt!: Date;
 
