@@ -199,6 +199,32 @@ const sections = {
     sendLeaseMs: r.int('NOTIFICATION_SEND_LEASE_MS', 120_000, 1_000, 3_600_000),
     smtpTimeoutMs: r.int('SMTP_TIMEOUT_MS', 30_000, 500, 300_000),
   }),
+  /** The Customer subgraph's booking flow. */
+  customer: (r: EnvReader) => ({
+    /** How long bookSeats and cancelMyBooking wait for PostgreSQL's decision before answering PENDING. */
+    bookingWaitMs: r.int('BOOKING_WAIT_MS', 2_000, 0, 30_000),
+  }),
+  /** The data synchronization worker: PostgreSQL ⇄ customer MongoDB. */
+  sync: (r: EnvReader) => ({
+    concurrency: r.int('SYNC_CONCURRENCY', 8, 1, 100),
+    databasePoolSize: r.int('SYNC_DATABASE_POOL', 12, 2, 100),
+    outboxPollMs: r.int('OUTBOX_POLL_MS', 250, 10, 60_000),
+    outboxBatchSize: r.int('OUTBOX_BATCH_SIZE', 200, 1, 5_000),
+    /** An event handed to the queue and still unprocessed after this is re-driven if its job is gone. */
+    outboxRedriveAfterMs: r.int('OUTBOX_REDRIVE_AFTER_MS', 60_000, 200, 86_400_000),
+    /** A customer's request (booking, cancellation, waitlist) still unsettled after this is re-driven. */
+    requestRedriveAfterMs: r.int('SYNC_REQUEST_REDRIVE_AFTER_MS', 30_000, 200, 86_400_000),
+    /** How often the reconciliation sweep compares PostgreSQL with the read model. */
+    reconcileIntervalMs: r.int('SYNC_RECONCILE_INTERVAL_MS', 300_000, 200, 86_400_000),
+    /** How long the first customer in a waitlist holds seats that came free. */
+    waitlistHoldMinutes: r.int('WAITLIST_HOLD_MINUTES', 30, 1, 10_080),
+    /** How often expired waitlist holds are released. */
+    waitlistSweepMs: r.int('WAITLIST_SWEEP_MS', 5_000, 100, 3_600_000),
+    /** How often the SyncLog's counters are written to the system store. */
+    syncLogFlushMs: r.int('SYNC_LOG_FLUSH_MS', 5_000, 100, 600_000),
+    /** How long a running job stays locked: a job of a killed worker is run again after this. */
+    jobLockMs: r.int('SYNC_JOB_LOCK_MS', 30_000, 1_000, 600_000),
+  }),
   /** What the monitoring service watches and how long it keeps what it collects. */
   monitoring: (r: EnvReader) => {
     // Default addresses follow the port variables, so moving a process moves its probe.
