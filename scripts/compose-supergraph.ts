@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceContainer } from '@astrobookings/shared';
 import { buildAuthSchema } from '@astrobookings/auth-subgraph/dist/schema';
+import { buildMonitoringSchema } from '@astrobookings/monitoring-subgraph/dist/schema';
 import { repoRoot } from './lib/paths';
 
 /**
@@ -14,7 +15,10 @@ import { repoRoot } from './lib/paths';
  */
 
 /** Each subgraph's schema, built without connecting to anything, at its contract URL. */
-const SUBGRAPHS = [{ name: 'auth', url: 'http://localhost:4001/graphql', build: buildAuthSchema }];
+const SUBGRAPHS = [
+  { name: 'auth', url: 'http://localhost:4001/graphql', build: buildAuthSchema },
+  { name: 'monitoring', url: 'http://localhost:4004/graphql', build: buildMonitoringSchema },
+];
 
 export const SUPERGRAPH_PATH = path.join(repoRoot, 'gateway', 'supergraph.graphql');
 export const API_SCHEMA_PATH = path.join(repoRoot, 'gateway', 'api-schema.graphql');

@@ -4,9 +4,9 @@ import { modelOn } from '../stores/mongo-models';
 /** Which way a sync run carried data. */
 export enum SyncDirection {
   /** Operational PostgreSQL → customer MongoDB (outbox events, reconciliation). */
-  ToCustomerStore = 'TO_CUSTOMER_STORE',
+  TO_CUSTOMER_STORE = 'TO_CUSTOMER_STORE',
   /** Customer MongoDB → operational PostgreSQL (booking requests, cancellations). */
-  ToOperationalStore = 'TO_OPERATIONAL_STORE',
+  TO_OPERATIONAL_STORE = 'TO_OPERATIONAL_STORE',
 }
 
 /**

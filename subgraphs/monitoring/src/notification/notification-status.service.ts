@@ -1,0 +1,59 @@
+import {
+  ConflictError,
+  NotFoundError,
+  NotificationState,
+  type NotificationStatusRecord,
+  type NotificationStatusRepository,
+} from '@astrobookings/shared';
+import type { NotificationRequeuer } from './notification.requeuer';
+import type { NotificationStatus } from './notification-status.type';
+
+export function toNotificationStatus(record: NotificationStatusRecord): NotificationStatus {
+  return {
+    id: record._id,
+    kind: record.kind,
+    recipient: record.recipientEmail,
+    recipientUserId: record.recipientUserId,
+    subject: record.subject,
+    status: record.status,
+    attempts: record.attempts,
+    lastError: record.lastError ?? null,
+    manualRetries: record.manualRetries ?? 0,
+    correlationId: record.correlationId ?? null,
+    sentAt: record.sentAt ?? null,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** Notification deliveries as operators see and retry them. */
+export class NotificationStatusService {
+  constructor(
+    private readonly statuses: NotificationStatusRepository,
+    private readonly requeuer: NotificationRequeuer,
+  ) {}
+
+  async list(status: NotificationState | undefined, first: number): Promise<NotificationStatus[]> {
+    return (await this.statuses.listRecent(status, first)).map(toNotificationStatus);
+  }
+
+  /**
+   * Sends a FAILED notification again. The claim of its earlier send is given
+   * up first: the operator decides that sending again is right, even when a
+   * lost connection left open whether the first email arrived.
+   */
+  async retry(id: string): Promise<NotificationStatus> {
+    const status = await this.statuses.find(id);
+    if (status === undefined) throw new NotFoundError('Notification');
+    if (status.status !== NotificationState.FAILED) {
+      throw new ConflictError(
+        `Only a FAILED notification can be retried; this one is ${status.status}`,
+      );
+    }
+    await this.statuses.releaseSend(id);
+    await this.statuses.markRequeued(id);
+    await this.requeuer.requeue(status);
+    const requeued = await this.statuses.find(id);
+    return toNotificationStatus(requeued ?? status);
+  }
+}

@@ -1,0 +1,58 @@
+import { Max, MaxLength, Min } from 'class-validator';
+import { Args, ArgsType, Authorized, Field, Int, Query, Resolver } from 'type-graphql';
+import { Role, SyncDirection, type SyncLogRecord } from '@astrobookings/shared';
+import type { SyncLogRepository } from './sync-log.repository';
+import { SyncLog } from './sync-log.type';
+
+@ArgsType()
+class SyncLogArgs {
+  @Field(() => SyncDirection, { nullable: true, description: 'Only runs in this direction' })
+  direction?: SyncDirection;
+
+  @MaxLength(100)
+  @Field(() => String, { nullable: true, description: 'Only runs that carried this entity' })
+  entity?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Only runs finished at or after this time' })
+  since?: Date;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Only runs with failed items' })
+  failedOnly!: boolean;
+
+  @Min(1)
+  @Max(500)
+  @Field(() => Int, { defaultValue: 50, description: 'How many, newest first (1 to 500)' })
+  first!: number;
+}
+
+function toView(record: SyncLogRecord): SyncLog {
+  return {
+    id: record._id,
+    direction: record.direction,
+    entity: record.entity,
+    trigger: record.trigger,
+    processed: record.processed,
+    applied: record.applied,
+    skipped: record.skipped,
+    failed: record.failed,
+    lagMs: record.lagMs ?? null,
+    errors: record.errorMessages ?? [],
+    startedAt: record.startedAt,
+    finishedAt: record.finishedAt,
+    correlationId: record.correlationId ?? null,
+  };
+}
+
+@Resolver()
+export class SyncLogResolver {
+  constructor(private readonly runs: SyncLogRepository) {}
+
+  @Authorized(Role.OPERATOR)
+  @Query(() => [SyncLog], {
+    description: "The data synchronization worker's runs, newest first (operators only)",
+  })
+  async syncLogs(@Args(() => SyncLogArgs) args: SyncLogArgs): Promise<SyncLog[]> {
+    const records = await this.runs.findLatest(args, args.first);
+    return records.map(toView);
+  }
+}
