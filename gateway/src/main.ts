@@ -8,6 +8,7 @@ import {
   AccessTokenVerifier,
   createHttpApp,
   createLogger,
+  createLogShipper,
   createRedis,
   currentCorrelationId,
   formatGraphQLError,
@@ -22,6 +23,7 @@ import {
   type DependencyCheck,
 } from '@astrobookings/shared';
 import type { GatewayContext } from './gateway-context';
+import { mountQueueDashboard } from './queue-dashboard';
 import { rateLimitMiddleware } from './rate-limit';
 import { costLimitPlugin, limitValidationRules } from './request-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -29,8 +31,18 @@ import { joinedSubgraphs, SUBGRAPHS, supergraphSource, type SubgraphName } from 
 
 const SERVICE = 'gateway';
 
-const config = loadConfig(SERVICE, ['redis', 'http', 'ports', 'subgraphUrls', 'tokens', 'gateway']);
-const logger = createLogger(SERVICE, { level: config.logLevel });
+const config = loadConfig(SERVICE, [
+  'redis',
+  'http',
+  'ports',
+  'subgraphUrls',
+  'tokens',
+  'gateway',
+  'systemMongo',
+  'logShipping',
+]);
+const logShipper = createLogShipper(SERVICE, config);
+const logger = createLogger(SERVICE, { level: config.logLevel, streams: logShipper.streams });
 
 /** A subgraph is a dependency of the gateway: ready when its own /ready answers 200. */
 function subgraphCheck(name: SubgraphName, graphqlUrl: string): DependencyCheck {
@@ -47,6 +59,8 @@ function subgraphCheck(name: SubgraphName, graphqlUrl: string): DependencyCheck 
 async function main(): Promise<void> {
   const lifecycle = new Lifecycle(logger);
   lifecycle.installSignalHandlers();
+  // Registered first, so it closes last and ships the shutdown's own lines.
+  lifecycle.onShutdown('log shipping', () => logShipper.close());
   const redis = createRedis(config.redis.url, SERVICE);
   lifecycle.onShutdown('redis', () => redis.quit());
 
@@ -113,6 +127,14 @@ async function main(): Promise<void> {
       }),
     }),
   );
+
+  const closeQueueDashboard = mountQueueDashboard(
+    app,
+    verifier,
+    { redisUrl: config.redis.url, prefix: config.redis.keyPrefix },
+    logger,
+  );
+  lifecycle.onShutdown('queue dashboard', closeQueueDashboard);
 
   mountErrorHandlers(app, logger);
   await listen(app, config.ports.gateway, config.http.host, lifecycle);

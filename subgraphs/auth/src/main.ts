@@ -1,6 +1,7 @@
 import {
   AccessTokenVerifier,
   createLogger,
+  createLogShipper,
   createRedis,
   connectMongo,
   Lifecycle,
@@ -34,12 +35,16 @@ const config = loadConfig(SERVICE, [
   'ports',
   'tokens',
   'authService',
+  'logShipping',
 ]);
-const logger = createLogger(SERVICE, { level: config.logLevel });
+const logShipper = createLogShipper(SERVICE, config);
+const logger = createLogger(SERVICE, { level: config.logLevel, streams: logShipper.streams });
 
 async function main(): Promise<void> {
   const lifecycle = new Lifecycle(logger);
   lifecycle.installSignalHandlers();
+  // Registered first, so it closes last and ships the shutdown's own lines.
+  lifecycle.onShutdown('log shipping', () => logShipper.close());
 
   const mongo = await connectMongo(config.systemMongo.url);
   lifecycle.onShutdown('system mongo', () => mongo.close());

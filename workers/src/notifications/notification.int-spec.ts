@@ -98,7 +98,7 @@ function startRig(
   return rig;
 }
 
-const messageIdOf = (job: NotificationJob): string => `<${job.id}@astrobookings.test>`;
+const messageIdOf = (job: { id: string }): string => `<${job.id}@astrobookings.test>`;
 
 function uniqueJob(kind = NotificationKind.BookingConfirmed, who = customer()): NotificationJob {
   const job = jobsOfEveryKind(`evt-${randomUUID()}`, who).find((j) => j.kind === kind);
