@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceContainer } from '@astrobookings/shared';
 import { buildAuthSchema } from '@astrobookings/auth-subgraph/dist/schema';
+import { buildCustomerSchema } from '@astrobookings/customer-subgraph/dist/schema';
 import { buildMonitoringSchema } from '@astrobookings/monitoring-subgraph/dist/schema';
 import { repoRoot } from './lib/paths';
 
@@ -17,6 +18,7 @@ import { repoRoot } from './lib/paths';
 /** Each subgraph's schema, built without connecting to anything, at its contract URL. */
 const SUBGRAPHS = [
   { name: 'auth', url: 'http://localhost:4001/graphql', build: buildAuthSchema },
+  { name: 'customer', url: 'http://localhost:4003/graphql', build: buildCustomerSchema },
   { name: 'monitoring', url: 'http://localhost:4004/graphql', build: buildMonitoringSchema },
 ];
 
