@@ -217,21 +217,21 @@ export class MongoLogStream implements DestinationStream {
   }
 
   private connect(): Promise<Connection> {
-    this.connection ??= mongoose
-      .createConnection(this.settings.url, {
+    if (this.connection === undefined) {
+      const connection = mongoose.createConnection(this.settings.url, {
         serverSelectionTimeoutMS: 5_000,
         maxPoolSize: 2,
         // Shipping must fail fast and retry on its own schedule, not queue inside mongoose.
         bufferCommands: false,
         autoIndex: false,
-      })
-      .asPromise()
-      .catch(async (error: unknown) => {
-        const failed = this.connection;
+      });
+      this.connection = connection.asPromise().catch(async (error: unknown) => {
+        // The next flush starts over with a new connection.
         this.connection = undefined;
-        await failed?.then((c) => c.close()).catch(() => undefined);
+        await connection.close().catch(() => undefined);
         throw error;
       });
+    }
     return this.connection;
   }
 
@@ -246,10 +246,14 @@ export class MongoLogStream implements DestinationStream {
     while (this.backlog > 0 && Date.now() < deadline) {
       this.retryAt = 0;
       this.flushSoon();
+      let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         this.flushing,
-        new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()))),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        }),
       ]);
+      clearTimeout(timer);
       if (this.failures > 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (this.backlog > 0) {
