@@ -165,8 +165,10 @@ export async function databaseDrift(databaseUrl: string, schema: string): Promis
 }
 
 /**
- * `node prisma/dist/schema-diff.js migration-sql <databaseUrl>` prints a first migration's SQL;
- * `node prisma/dist/schema-diff.js drift <databaseUrl>` prints the drift and exits 2 when there is some.
+ * `node prisma/dist/schema-diff.js migration-sql <databaseUrl>` prints a first migration's SQL.
+ * `node prisma/dist/schema-diff.js drift <databaseUrl>` prints what the database lacks of
+ * schema.prisma and exits 2 when there is some: run on a database migrated to the latest
+ * migration (`npm run migrate`), that is the next migration's SQL.
  */
 async function cli(argv: string[]): Promise<number> {
   const schema = await readFile(SCHEMA_PATH, 'utf8');
