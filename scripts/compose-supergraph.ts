@@ -4,6 +4,7 @@ import { parse, printSchema } from 'graphql';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceContainer } from '@astrobookings/shared';
+import { buildAdminSchema } from '@astrobookings/admin-subgraph/dist/schema';
 import { buildAuthSchema } from '@astrobookings/auth-subgraph/dist/schema';
 import { buildCustomerSchema } from '@astrobookings/customer-subgraph/dist/schema';
 import { buildMonitoringSchema } from '@astrobookings/monitoring-subgraph/dist/schema';
@@ -18,6 +19,7 @@ import { repoRoot } from './lib/paths';
 /** Each subgraph's schema, built without connecting to anything, at its contract URL. */
 const SUBGRAPHS = [
   { name: 'auth', url: 'http://localhost:4001/graphql', build: buildAuthSchema },
+  { name: 'admin', url: 'http://localhost:4002/graphql', build: buildAdminSchema },
   { name: 'customer', url: 'http://localhost:4003/graphql', build: buildCustomerSchema },
   { name: 'monitoring', url: 'http://localhost:4004/graphql', build: buildMonitoringSchema },
 ];
