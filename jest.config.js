@@ -15,8 +15,8 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Tests run the workspaces from source; the processes they start run from dist.
   moduleNameMapper: { '^@astrobookings/(shared|prisma)$': '<rootDir>/$1/src' },
-  // The Angular apps under clients/ run their specs with their own builder.
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/clients/'],
+  // The Angular apps and libraries under clients/ run in their own project (below).
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/clients/(apps|libs)/'],
 };
 
 /** Stores (and FerretDB) are made ready once for the tiers that use real servers. */
@@ -49,5 +49,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
     },
+    // The web apps' libraries: Angular's TestBed on jsdom.
+    '<rootDir>/clients/jest.config.mjs',
   ],
 };

@@ -15,7 +15,7 @@ export type SubgraphName = 'auth' | 'admin' | 'customer' | 'monitoring';
 export interface ProjectProcess {
   /** Also its key in the `ports` configuration section, where its default port is. */
   name: ProcessName;
-  kind: 'subgraph' | 'worker' | 'gateway';
+  kind: 'subgraph' | 'worker' | 'gateway' | 'web';
   /** Compiled entry file, relative to the repository root. */
   entry: string;
   /** The variable the process reads its HTTP port from (health, readiness, metrics). */
@@ -42,6 +42,8 @@ export const PROCESSES: readonly ProjectProcess[] = [
     entry: 'workers/dist/notifications/main.js',
     portVariable: 'NOTIFICATIONS_WORKER_PORT',
   },
+  // The web apps' static server: needs nothing running, the browser calls the gateway.
+  { name: 'web', kind: 'web', entry: 'clients/server/dist/main.js', portVariable: 'WEB_PORT' },
   { name: 'gateway', kind: 'gateway', entry: 'gateway/dist/main.js', portVariable: 'GATEWAY_PORT' },
 ];
 
@@ -104,6 +106,8 @@ export function readinessUrl(host: string, port: number): string {
 export function addressVariables(ports: Ports, host: string): Record<string, string> {
   const variables: Record<string, string> = {
     AUTH_JWKS_URL: `${baseUrl(host, ports.auth)}/.well-known/jwks.json`,
+    // The web apps' origin, as a browser on this machine names it, may call the gateway.
+    CORS_ORIGINS: ['localhost', '127.0.0.1'].map((name) => baseUrl(name, ports.web)).join(','),
   };
   for (const spec of PROCESSES) {
     variables[spec.portVariable] = String(ports[spec.name]);

@@ -109,10 +109,11 @@ function printAddresses(
     lines.push(`  ${`${spec.name} subgraph`.padEnd(19)}${url(spec.name, '/graphql')}`);
   }
   lines.push(`  metrics            /metrics on each process above`);
-  // No process serves the web apps yet (the Angular clients come with their own issue).
-  lines.push(
-    `  web apps           not built yet (they will be at http://${host}:4200/customer/ …)`,
-  );
+  if (started.some((spec) => spec.kind === 'web')) {
+    lines.push(
+      `  web apps           ${['customer', 'supplier', 'employee', 'ops'].map((app) => url('web', `/${app}/`)).join('  ')}`,
+    );
+  }
   if (missing.length > 0) {
     lines.push(`  not built yet      ${missing.map((spec) => spec.name).join(', ')}`);
   }

@@ -140,6 +140,8 @@ const sections = {
     /** The workers' HTTP ports serve only /health, /ready and /metrics. */
     syncWorker: r.int('SYNC_WORKER_PORT', 4010, 1, 65535),
     notificationsWorker: r.int('NOTIFICATIONS_WORKER_PORT', 4011, 1, 65535),
+    /** The web apps' server: /customer/, /supplier/, /employee/, /ops/. */
+    web: r.int('WEB_PORT', 4200, 1, 65535),
   }),
   subgraphUrls: (r: EnvReader) => ({
     auth: r.url('AUTH_URL', 'http://localhost:4001/graphql', ['http', 'https']),
@@ -257,6 +259,17 @@ const sections = {
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     subgraphTimeoutMs: r.int('SUBGRAPH_TIMEOUT_MS', 10_000, 100, 120_000),
   }),
+  /** The web apps' server (clients/server); its port is in `ports`. */
+  web: (r: EnvReader) => {
+    const gatewayPort = r.int('GATEWAY_PORT', 4000, 1, 65535);
+    return {
+      /** The gateway as the browser reaches it, which may not be how this server would. */
+      gatewayPublicUrl: r.url('GATEWAY_PUBLIC_URL', `http://localhost:${gatewayPort}/graphql`, [
+        'http',
+        'https',
+      ]),
+    };
+  },
 } as const;
 
 type Sections = typeof sections;

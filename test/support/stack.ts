@@ -41,7 +41,7 @@ export interface StackOptions {
   env?: Record<string, string>;
   /**
    * First of the stack's ports (gateway, auth, admin, customer, monitoring,
-   * sync worker, notifications worker follow in that order). Default: TEST_PORT_BASE (or 5100) plus ten
+   * sync worker, notifications worker, web follow in that order). Default: TEST_PORT_BASE (or 5100) plus ten
    * per Jest worker, so files running in parallel do not collide.
    */
   portBase?: number;
@@ -76,6 +76,7 @@ const PORT_ORDER: readonly ProcessName[] = [
   'monitoring',
   'syncWorker',
   'notificationsWorker',
+  'web',
 ];
 
 function defaultPortBase(): number {

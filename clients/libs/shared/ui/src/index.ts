@@ -1,0 +1,11 @@
+export { AsyncStateComponent, problemText, type Problem } from './async-state.component';
+export { ConfirmDialogComponent } from './confirm-dialog.component';
+export { ErrorBannerComponent } from './error-banner.component';
+export { LineChartComponent, type ChartPoint, type ChartSeries } from './line-chart.component';
+export { NoticeComponent } from './notice.component';
+export { OccupancyComponent } from './occupancy.component';
+export { PageHeaderComponent } from './page-header.component';
+export { PagerComponent } from './pager.component';
+export { ReasonDialogComponent, type ReasonDialogResult } from './reason-dialog.component';
+export { ShellComponent, type NavLink } from './shell.component';
+export { StatusBadgeComponent } from './status-badge.component';

@@ -1,0 +1,28 @@
+import { Pipe, type PipeTransform } from '@angular/core';
+import { formatDate, formatDateTime, formatRelative } from './dates';
+import { formatMoney } from './money';
+
+/** `{{ booking.totalPrice | money: booking.currency }}` */
+@Pipe({ name: 'money' })
+export class MoneyPipe implements PipeTransform {
+  transform(amount: number | null | undefined, currency: string | null | undefined): string {
+    return amount == null || !currency ? '—' : formatMoney(amount, currency);
+  }
+}
+
+/** `{{ launch.scheduledAt | dateTime }}`, or `| dateTime: 'date'` without the time. */
+@Pipe({ name: 'dateTime' })
+export class DateTimePipe implements PipeTransform {
+  transform(value: string | null | undefined, style: 'dateTime' | 'date' = 'dateTime'): string {
+    if (!value) return '—';
+    return style === 'date' ? formatDate(value) : formatDateTime(value);
+  }
+}
+
+/** `{{ notification.createdAt | relativeTime }}` → "5 minutes ago" */
+@Pipe({ name: 'relativeTime' })
+export class RelativeTimePipe implements PipeTransform {
+  transform(value: string | null | undefined): string {
+    return value ? formatRelative(value) : '—';
+  }
+}
