@@ -115,13 +115,3 @@ export interface OutboxPayloads {
   [OutboxEventType.InvoicePaid]: { invoice: InvoiceSnapshot };
   [OutboxEventType.InvoiceVoided]: { invoice: InvoiceSnapshot };
 }
-
-/** One event as the admin subgraph writes it. */
-export type OutboxMessage = {
-  [T in OutboxEventType]: {
-    type: T;
-    aggregateType: AggregateType;
-    aggregateId: string;
-    payload: OutboxPayloads[T];
-  };
-}[OutboxEventType];

@@ -120,7 +120,6 @@ export class BookingService {
     );
     const caller = Caller.customer(request.customerUserId);
     await this.recordBookingChange(repos, caller, {
-      action: confirmed ? 'booking.confirmed' : 'booking.rejected',
       type: confirmed ? OutboxEventType.BookingConfirmed : OutboxEventType.BookingRejected,
       after: booking,
       launch: now,
@@ -195,7 +194,6 @@ export class BookingService {
     });
     const launch = await repos.launches.releaseSeats(booking.launchId, booking.seats);
     await this.recordBookingChange(repos, caller, {
-      action: 'booking.cancelled',
       type: OutboxEventType.BookingCancelled,
       before: booking,
       after: cancelled,
@@ -226,7 +224,6 @@ export class BookingService {
     repos: Repositories,
     caller: Caller,
     change: {
-      action: string;
       type:
         | typeof OutboxEventType.BookingConfirmed
         | typeof OutboxEventType.BookingRejected
@@ -238,24 +235,14 @@ export class BookingService {
     },
   ): Promise<void> {
     const booking = bookingSnapshot(change.after);
-    return repos.changes.record(
-      {
-        actor: caller.auditActor,
-        action: change.action,
-        entityType: 'booking',
-        entityId: change.after.id,
-        before: change.before && bookingSnapshot(change.before),
-        after: booking,
-      },
-      [
-        {
-          type: change.type,
-          aggregateType: 'booking',
-          aggregateId: change.after.id,
-          payload: { booking, launch: launchSnapshot(change.launch, change.spaceport) },
-        },
-      ],
-    );
+    return repos.changes.record(caller.auditActor, {
+      event: change.type,
+      entityType: 'booking',
+      entityId: change.after.id,
+      before: change.before && bookingSnapshot(change.before),
+      after: booking,
+      payload: { booking, launch: launchSnapshot(change.launch, change.spaceport) },
+    });
   }
 }
 

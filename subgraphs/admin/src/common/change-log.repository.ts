@@ -1,32 +1,36 @@
-import type { OutboxMessage, Prisma } from '@astrobookings/prisma';
+import type { AggregateType, OutboxEventType, OutboxPayloads } from '@astrobookings/prisma';
 import { currentCorrelationId } from '@astrobookings/shared';
 import type { Db } from './db';
 
-/** One change for the audit log: who did what to which entity, and its state before and after. */
-export interface Change {
-  actor: { userId: string; roles: string[] };
-  action: string;
-  entityType: string;
+/** One change of one entity: its state before and after, and the event it is. */
+export interface Change<T extends OutboxEventType> {
+  /** Also the audit log's action. */
+  event: T;
+  entityType: AggregateType;
   entityId: string;
   before?: object;
-  after?: object;
+  after: object;
+  payload: OutboxPayloads[T];
 }
 
 /**
- * Writes the audit row of a change and its outbox events with the change itself
- * (the repository of the change's transaction), so neither is ever lost nor
- * written for a change that was rolled back.
+ * Writes a change's audit row and its outbox event with the change itself (the
+ * repository of the change's transaction), so neither is ever lost nor written
+ * for a change that was rolled back.
  */
 export class ChangeLog {
   constructor(private readonly db: Db) {}
 
-  async record(change: Change, events: readonly OutboxMessage[]): Promise<void> {
+  async record<T extends OutboxEventType>(
+    actor: { userId: string; roles: string[] },
+    change: Change<T>,
+  ): Promise<void> {
     const correlationId = currentCorrelationId() ?? null;
     await this.db.auditLog.create({
       data: {
-        actorUserId: change.actor.userId,
-        actorRoles: change.actor.roles,
-        action: change.action,
+        actorUserId: actor.userId,
+        actorRoles: actor.roles,
+        action: change.event,
         entityType: change.entityType,
         entityId: change.entityId,
         before: change.before,
@@ -35,15 +39,15 @@ export class ChangeLog {
       },
       select: { id: true },
     });
-    if (events.length === 0) return;
-    await this.db.outboxEvent.createMany({
-      data: events.map((event) => ({
-        eventType: event.type,
-        aggregateType: event.aggregateType,
-        aggregateId: event.aggregateId,
-        payload: event.payload as unknown as Prisma.InputJsonObject,
+    await this.db.outboxEvent.create({
+      data: {
+        eventType: change.event,
+        aggregateType: change.entityType,
+        aggregateId: change.entityId,
+        payload: change.payload,
         correlationId,
-      })),
+      },
+      select: { id: true },
     });
   }
 }

@@ -60,24 +60,14 @@ export class InvoiceService {
         throw new ConflictError(`The invoice is already ${before.status.toLowerCase()}`);
       }
       const paid = outcome.status === InvoiceStatus.PAID;
-      await repos.changes.record(
-        {
-          actor: caller.auditActor,
-          action: paid ? 'invoice.paid' : 'invoice.voided',
-          entityType: 'invoice',
-          entityId: invoiceId,
-          before: invoiceSnapshot(before),
-          after: invoiceSnapshot(after),
-        },
-        [
-          {
-            type: paid ? OutboxEventType.InvoicePaid : OutboxEventType.InvoiceVoided,
-            aggregateType: 'invoice',
-            aggregateId: invoiceId,
-            payload: { invoice: invoiceSnapshot(after) },
-          },
-        ],
-      );
+      await repos.changes.record(caller.auditActor, {
+        event: paid ? OutboxEventType.InvoicePaid : OutboxEventType.InvoiceVoided,
+        entityType: 'invoice',
+        entityId: invoiceId,
+        before: invoiceSnapshot(before),
+        after: invoiceSnapshot(after),
+        payload: { invoice: invoiceSnapshot(after) },
+      });
       return after;
     });
   }

@@ -60,24 +60,14 @@ export class Invoicing {
         reason: `Booking cancelled: ${reason}`,
       });
       if (voided === null) throw new Error(`invoice ${invoice.id} changed under a locked booking`);
-      await repos.changes.record(
-        {
-          actor: caller.auditActor,
-          action: 'invoice.voided',
-          entityType: 'invoice',
-          entityId: invoice.id,
-          before: invoiceSnapshot(invoice),
-          after: invoiceSnapshot(voided),
-        },
-        [
-          {
-            type: OutboxEventType.InvoiceVoided,
-            aggregateType: 'invoice',
-            aggregateId: invoice.id,
-            payload: { invoice: invoiceSnapshot(voided) },
-          },
-        ],
-      );
+      await repos.changes.record(caller.auditActor, {
+        event: OutboxEventType.InvoiceVoided,
+        entityType: 'invoice',
+        entityId: invoice.id,
+        before: invoiceSnapshot(invoice),
+        after: invoiceSnapshot(voided),
+        payload: { invoice: invoiceSnapshot(voided) },
+      });
       return;
     }
     await this.issue(repos, caller, {
@@ -124,23 +114,13 @@ export class Invoicing {
       sequence,
       issuedAt,
     });
-    await repos.changes.record(
-      {
-        actor: caller.auditActor,
-        action: 'invoice.issued',
-        entityType: 'invoice',
-        entityId: created.id,
-        after: invoiceSnapshot(created),
-      },
-      [
-        {
-          type: OutboxEventType.InvoiceIssued,
-          aggregateType: 'invoice',
-          aggregateId: created.id,
-          payload: { invoice: invoiceSnapshot(created) },
-        },
-      ],
-    );
+    await repos.changes.record(caller.auditActor, {
+      event: OutboxEventType.InvoiceIssued,
+      entityType: 'invoice',
+      entityId: created.id,
+      after: invoiceSnapshot(created),
+      payload: { invoice: invoiceSnapshot(created) },
+    });
     return created;
   }
 }

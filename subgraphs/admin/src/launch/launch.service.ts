@@ -71,23 +71,13 @@ export class LaunchService {
         seatCapacity: seats,
       });
       const snapshot = launchSnapshot(launch, spaceport);
-      await repos.changes.record(
-        {
-          actor: caller.auditActor,
-          action: 'launch.scheduled',
-          entityType: 'launch',
-          entityId: launch.id,
-          after: snapshot,
-        },
-        [
-          {
-            type: OutboxEventType.LaunchScheduled,
-            aggregateType: 'launch',
-            aggregateId: launch.id,
-            payload: { launch: snapshot },
-          },
-        ],
-      );
+      await repos.changes.record(caller.auditActor, {
+        event: OutboxEventType.LaunchScheduled,
+        entityType: 'launch',
+        entityId: launch.id,
+        after: snapshot,
+        payload: { launch: snapshot },
+      });
       return launch;
     });
   }
@@ -112,24 +102,14 @@ export class LaunchService {
       });
       const spaceport = await repos.spaceports.findOfLaunch(launch);
       const snapshot = launchSnapshot(delayed, spaceport);
-      await repos.changes.record(
-        {
-          actor: caller.auditActor,
-          action: 'launch.delayed',
-          entityType: 'launch',
-          entityId: launch.id,
-          before: launchSnapshot(launch, spaceport),
-          after: snapshot,
-        },
-        [
-          {
-            type: OutboxEventType.LaunchDelayed,
-            aggregateType: 'launch',
-            aggregateId: launch.id,
-            payload: { launch: snapshot, previousScheduledAt: launch.scheduledAt.toISOString() },
-          },
-        ],
-      );
+      await repos.changes.record(caller.auditActor, {
+        event: OutboxEventType.LaunchDelayed,
+        entityType: 'launch',
+        entityId: launch.id,
+        before: launchSnapshot(launch, spaceport),
+        after: snapshot,
+        payload: { launch: snapshot, previousScheduledAt: launch.scheduledAt.toISOString() },
+      });
       return delayed;
     });
   }
@@ -172,24 +152,14 @@ export class LaunchService {
       }
       const spaceport = await repos.spaceports.findOfLaunch(launch);
       const snapshot = launchSnapshot(changed, spaceport);
-      await repos.changes.record(
-        {
-          actor: caller.auditActor,
-          action: 'launch.status_changed',
-          entityType: 'launch',
-          entityId: launch.id,
-          before: launchSnapshot(launch, spaceport),
-          after: snapshot,
-        },
-        [
-          {
-            type: OutboxEventType.LaunchStatusChanged,
-            aggregateType: 'launch',
-            aggregateId: launch.id,
-            payload: { launch: snapshot, previousStatus: launch.status },
-          },
-        ],
-      );
+      await repos.changes.record(caller.auditActor, {
+        event: OutboxEventType.LaunchStatusChanged,
+        entityType: 'launch',
+        entityId: launch.id,
+        before: launchSnapshot(launch, spaceport),
+        after: snapshot,
+        payload: { launch: snapshot, previousStatus: launch.status },
+      });
       return changed;
     });
   }

@@ -23,23 +23,13 @@ export class RocketService {
           name: input.name.trim(),
           capacity: input.capacity,
         });
-        await repos.changes.record(
-          {
-            actor: caller.auditActor,
-            action: 'rocket.created',
-            entityType: 'rocket',
-            entityId: rocket.id,
-            after: rocketSnapshot(rocket),
-          },
-          [
-            {
-              type: OutboxEventType.RocketCreated,
-              aggregateType: 'rocket',
-              aggregateId: rocket.id,
-              payload: { rocket: rocketSnapshot(rocket) },
-            },
-          ],
-        );
+        await repos.changes.record(caller.auditActor, {
+          event: OutboxEventType.RocketCreated,
+          entityType: 'rocket',
+          entityId: rocket.id,
+          after: rocketSnapshot(rocket),
+          payload: { rocket: rocketSnapshot(rocket) },
+        });
         return rocket;
       });
     } catch (error) {
@@ -61,24 +51,14 @@ export class RocketService {
           name: input.name?.trim(),
           capacity: input.capacity,
         });
-        await repos.changes.record(
-          {
-            actor: caller.auditActor,
-            action: 'rocket.updated',
-            entityType: 'rocket',
-            entityId: rocketId,
-            before: rocketSnapshot(before),
-            after: rocketSnapshot(after),
-          },
-          [
-            {
-              type: OutboxEventType.RocketUpdated,
-              aggregateType: 'rocket',
-              aggregateId: rocketId,
-              payload: { rocket: rocketSnapshot(after) },
-            },
-          ],
-        );
+        await repos.changes.record(caller.auditActor, {
+          event: OutboxEventType.RocketUpdated,
+          entityType: 'rocket',
+          entityId: rocketId,
+          before: rocketSnapshot(before),
+          after: rocketSnapshot(after),
+          payload: { rocket: rocketSnapshot(after) },
+        });
         return after;
       });
     } catch (error) {

@@ -21,23 +21,13 @@ export class SpaceportService {
           location: input.location.trim(),
         });
         const snapshot = spaceportSnapshot(spaceport);
-        await repos.changes.record(
-          {
-            actor: caller.auditActor,
-            action: 'spaceport.created',
-            entityType: 'spaceport',
-            entityId: spaceport.id,
-            after: snapshot,
-          },
-          [
-            {
-              type: OutboxEventType.SpaceportCreated,
-              aggregateType: 'spaceport',
-              aggregateId: spaceport.id,
-              payload: { spaceport: snapshot },
-            },
-          ],
-        );
+        await repos.changes.record(caller.auditActor, {
+          event: OutboxEventType.SpaceportCreated,
+          entityType: 'spaceport',
+          entityId: spaceport.id,
+          after: snapshot,
+          payload: { spaceport: snapshot },
+        });
         return spaceport;
       });
     } catch (error) {
@@ -56,24 +46,14 @@ export class SpaceportService {
           name: input.name?.trim(),
           location: input.location?.trim(),
         });
-        await repos.changes.record(
-          {
-            actor: caller.auditActor,
-            action: 'spaceport.updated',
-            entityType: 'spaceport',
-            entityId: spaceportId,
-            before: spaceportSnapshot(before),
-            after: spaceportSnapshot(after),
-          },
-          [
-            {
-              type: OutboxEventType.SpaceportUpdated,
-              aggregateType: 'spaceport',
-              aggregateId: spaceportId,
-              payload: { spaceport: spaceportSnapshot(after) },
-            },
-          ],
-        );
+        await repos.changes.record(caller.auditActor, {
+          event: OutboxEventType.SpaceportUpdated,
+          entityType: 'spaceport',
+          entityId: spaceportId,
+          before: spaceportSnapshot(before),
+          after: spaceportSnapshot(after),
+          payload: { spaceport: spaceportSnapshot(after) },
+        });
         return after;
       });
     } catch (error) {

@@ -29,23 +29,13 @@ export class SupplierService {
       return await this.uow.transaction(async (repos) => {
         const supplier = await repos.suppliers.create({ userId, name, createdBy: caller.userId });
         const snapshot = supplierSnapshot(supplier);
-        await repos.changes.record(
-          {
-            actor: caller.auditActor,
-            action: 'supplier.created',
-            entityType: 'supplier',
-            entityId: supplier.id,
-            after: snapshot,
-          },
-          [
-            {
-              type: OutboxEventType.SupplierCreated,
-              aggregateType: 'supplier',
-              aggregateId: supplier.id,
-              payload: { supplier: snapshot },
-            },
-          ],
-        );
+        await repos.changes.record(caller.auditActor, {
+          event: OutboxEventType.SupplierCreated,
+          entityType: 'supplier',
+          entityId: supplier.id,
+          after: snapshot,
+          payload: { supplier: snapshot },
+        });
         return supplier;
       });
     } catch (error) {
