@@ -2,7 +2,9 @@ import { readConfig } from '@astrobookings/shared';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { PROCESSES, type ProcessName } from '../scripts/processes';
+import { PROCESSES } from '../scripts/processes';
+import { deployableName } from './support/deployables';
+import { Dockerfile } from './support/dockerfile';
 
 /**
  * docker-compose.yml and the Dockerfile cannot run on the development machine,
@@ -26,43 +28,7 @@ const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'ut
 }) as { services: Record<string, ComposeService> };
 const services = compose.services;
 
-interface Stage {
-  from: string;
-  instructions: string[];
-}
-
-/** FROM … AS name stages of the Dockerfile with their instructions. */
-function dockerStages(): Map<string, Stage> {
-  const stages = new Map<string, Stage>();
-  let current: Stage | undefined;
-  for (const line of fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8').split('\n')) {
-    const from = /^FROM\s+(\S+)\s+AS\s+(\S+)/i.exec(line);
-    if (from) {
-      current = { from: from[1], instructions: [] };
-      stages.set(from[2], current);
-    } else if (current && /^[A-Z]+\s/.test(line)) {
-      current.instructions.push(line.trim());
-    }
-  }
-  return stages;
-}
-
-const stages = dockerStages();
-
-/** An instruction of a stage or of the stage it is built FROM. */
-function inherited(stage: string, keyword: string): string | undefined {
-  for (let name: string | undefined = stage; name !== undefined;) {
-    const found = stages.get(name);
-    if (found === undefined) return undefined;
-    const instruction = found.instructions.filter((i) => i.startsWith(`${keyword} `)).pop();
-    if (instruction !== undefined) return instruction.slice(keyword.length + 1);
-    name = found.from;
-  }
-  return undefined;
-}
-
-const composeName = (name: ProcessName): string =>
-  name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+const dockerfile = Dockerfile.read(path.join(root, 'Dockerfile'));
 const defaultPorts = readConfig('compose-test', ['ports'], {}).ports;
 const STORE_VARIABLES = [
   'DATABASE_URL',
@@ -80,7 +46,7 @@ it('has the stores, Mailpit, the migrate step, every process and the web apps', 
       'redis',
       'mailpit',
       'migrate',
-      ...PROCESSES.map((spec) => composeName(spec.name)),
+      ...PROCESSES.map((spec) => deployableName(spec.name)),
       'web',
     ].sort(),
   );
@@ -98,14 +64,14 @@ it('gives every long-running service a healthcheck', () => {
   expect(without).toEqual([]);
 });
 
-it.each(PROCESSES.map((spec) => [composeName(spec.name), spec] as const))(
+it.each(PROCESSES.map((spec) => [deployableName(spec.name), spec] as const))(
   '%s: built from its Dockerfile target, running its entry as non-root on its port',
   (name, spec) => {
     const service = services[name];
     const port = defaultPorts[spec.name];
     expect(service.build).toEqual({ context: '.', target: name });
-    expect(JSON.parse(inherited(name, 'CMD') ?? 'null')).toEqual(['node', spec.entry]);
-    expect(inherited(name, 'USER')).toBe('node');
+    expect(JSON.parse(dockerfile.effective(name, 'CMD') ?? 'null')).toEqual(['node', spec.entry]);
+    expect(dockerfile.effective(name, 'USER')).toBe('node');
     expect(service.environment?.[spec.portVariable]).toBe(port);
     expect(service.healthcheck?.test).toEqual([
       'CMD',
@@ -137,7 +103,7 @@ it('wires the gateway to every subgraph and each subgraph to the Auth JWKS', () 
 });
 
 it('migrates with `prisma migrate deploy` before the processes that use PostgreSQL start', () => {
-  expect(JSON.parse(inherited('migrate', 'CMD') ?? 'null')).toEqual([
+  expect(JSON.parse(dockerfile.effective('migrate', 'CMD') ?? 'null')).toEqual([
     'npx',
     'prisma',
     'migrate',
