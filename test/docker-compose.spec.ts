@@ -47,7 +47,6 @@ it('has the stores, Mailpit, the migrate step, every process and the web apps', 
       'mailpit',
       'migrate',
       ...PROCESSES.map((spec) => deployableName(spec.name)),
-      'web',
     ].sort(),
   );
   expect(services.mongo?.image).toBe('mongo:7');
