@@ -26,6 +26,8 @@ export class ChangeLog {
     change: Change<T>,
   ): Promise<void> {
     const correlationId = currentCorrelationId() ?? null;
+    // Snapshots are plain JSON objects (see snapshots.ts).
+    const payload: object = change.payload;
     await this.db.auditLog.create({
       data: {
         actorUserId: actor.userId,
@@ -44,7 +46,7 @@ export class ChangeLog {
         eventType: change.event,
         aggregateType: change.entityType,
         aggregateId: change.entityId,
-        payload: change.payload,
+        payload,
         correlationId,
       },
       select: { id: true },
