@@ -32,9 +32,13 @@ export class Caller {
     return this.roles.includes(Role.EMPLOYEE);
   }
 
+  private get isSupplier(): boolean {
+    return this.supplierId !== null && this.roles.includes(Role.SUPPLIER);
+  }
+
   /** The supplier the caller acts for; FORBIDDEN for a user no employee has onboarded. */
   ownSupplierId(): string {
-    if (this.supplierId === null || !this.roles.includes(Role.SUPPLIER)) {
+    if (this.supplierId === null || !this.isSupplier) {
       throw new ForbiddenError('Only an onboarded supplier can do this');
     }
     return this.supplierId;
@@ -42,7 +46,7 @@ export class Caller {
 
   /** Employees see and run everything; a supplier only what is its own. */
   canManage(supplierId: string): boolean {
-    return this.isEmployee || (this.supplierId !== null && this.supplierId === supplierId);
+    return this.isEmployee || (this.isSupplier && this.supplierId === supplierId);
   }
 
   assertCanManage(supplierId: string): void {
