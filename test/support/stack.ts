@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   describeExit,
+  type ExitInfo,
   spawnService,
   waitUntilReady,
   type ChildService,
@@ -59,8 +60,8 @@ export interface Stack {
   logDir: string;
   /** Stops every process (SIGTERM, then SIGKILL after a bound). */
   stop(): Promise<void>;
-  /** Sends a signal (SIGKILL by default) and waits until the process has exited. */
-  kill(service: ProcessName, signal?: NodeJS.Signals): Promise<void>;
+  /** Sends a signal (SIGKILL by default) and waits until the process has exited; how it exited. */
+  kill(service: ProcessName, signal?: NodeJS.Signals): Promise<ExitInfo>;
   /** Stops the process if it runs, starts it again and waits until it is ready. */
   restart(service: ProcessName): Promise<void>;
 }
@@ -79,6 +80,11 @@ const PORT_ORDER: readonly ProcessName[] = [
   'web',
 ];
 
+/** Each process's port in a stack whose ports start at `portBase`. */
+export function stackPorts(portBase: number): Ports {
+  return Object.fromEntries(PORT_ORDER.map((service, i) => [service, portBase + i])) as Ports;
+}
+
 function defaultPortBase(): number {
   const base = Number(process.env.TEST_PORT_BASE ?? 5100);
   const worker = Number(process.env.JEST_WORKER_ID ?? 1);
@@ -92,9 +98,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
   const specs = chooseProcesses(options.services);
   const portBase = options.portBase ?? defaultPortBase();
-  const ports = Object.fromEntries(
-    PORT_ORDER.map((service, i) => [service, portBase + i]),
-  ) as Ports;
+  const ports = stackPorts(portBase);
   for (const spec of specs) {
     if (await tcpOpen(HOST, ports[spec.name])) {
       throw new Error(
@@ -189,7 +193,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const child = running.get(service);
       if (child === undefined) throw new Error(`${service} is not part of stack ${name}`);
       child.signal(signal);
-      await child.exited;
+      return child.exited;
     },
     async restart(service) {
       const child = running.get(service);

@@ -63,7 +63,14 @@ export async function listen(
 
 export function closeServer(server: http.Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    // close() waits for every connection, and a client's keep-alive connection stays open
+    // after its response: each one is closed as soon as it is idle, now or once the
+    // response in flight on it is sent, so shutdown never waits on a client's pool.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
@@ -95,10 +102,8 @@ export function mountErrorHandlers(app: Express, logger: Logger): void {
       return;
     }
     logger.error({ err: error }, 'unhandled HTTP error');
-    res
-      .status(500)
-      .json({
-        errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.Internal } }],
-      });
+    res.status(500).json({
+      errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.Internal } }],
+    });
   });
 }

@@ -1,0 +1,198 @@
+import { createQueue, enqueueNotification, QueueName, readConfig } from '@astrobookings/shared';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ExitInfo } from '../../scripts/lib/children';
+import { PROCESSES, type ProcessName } from '../../scripts/processes';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/graphql';
+import { customer, jobsOfEveryKind } from '../support/notification-jobs';
+import { TestSmtpServer } from '../support/smtp';
+import { startStack, type Stack } from '../support/stack';
+import { TcpProxy } from '../support/tcp-proxy';
+
+/**
+ * SIGTERM, as Kubernetes and Docker send it: every process stops taking work,
+ * finishes what it holds (a GraphQL request waiting on its store, a job waiting
+ * on SMTP), closes its connections and exits 0 within its 10 s bound.
+ *
+ * The system store and the SMTP server sit behind TCP proxies that can hold
+ * their replies, so a request or job is provably in flight when the signal comes.
+ */
+
+const PORT_BASE = 5700;
+/** shared/src/lifecycle.ts: past this a process gives up and exits 1. */
+const SHUTDOWN_BOUND_MS = 10_000;
+const REGISTER = `mutation Register($input: RegisterInput!) {
+  register(input: $input) { accessToken user { id } }
+}`;
+const ME = `query Me { me { id email } }`;
+
+let stack: Stack;
+let systemMongo: TcpProxy;
+let smtpProxy: TcpProxy;
+let smtp: TestSmtpServer;
+let notifications: Queue;
+
+/** Sends SIGTERM; resolves with how the process exited and how long it took. */
+async function terminate(service: ProcessName): Promise<ExitInfo & { ms: number }> {
+  const started = performance.now();
+  const exit = await stack.kill(service, 'SIGTERM');
+  return { ...exit, ms: performance.now() - started };
+}
+
+async function register(): Promise<{ token: string; userId: string; email: string }> {
+  const email = `graceful-${randomUUID().slice(0, 8)}@example.com`;
+  const { body } = await gql<{ register: { accessToken: string; user: { id: string } } }>(
+    stack.urls.gateway,
+    REGISTER,
+    { input: { email, password: 'correct horse 7', name: 'Grace' } },
+  );
+  if (!body.data) throw new Error(`register failed: ${JSON.stringify(body.errors)}`);
+  return { token: body.data.register.accessToken, userId: body.data.register.user.id, email };
+}
+
+async function refused(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    return false;
+  } catch (error) {
+    return (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+  }
+}
+
+beforeAll(async () => {
+  const stores = readConfig('graceful-test', ['systemMongo']);
+  const mongo = new URL(stores.systemMongo.url);
+  systemMongo = await TcpProxy.start({ host: mongo.hostname, port: Number(mongo.port || 27017) });
+  smtp = await TestSmtpServer.start();
+  smtpProxy = await TcpProxy.start({ host: '127.0.0.1', port: smtp.port });
+  stack = await startStack({
+    name: 'graceful_e2e',
+    portBase: PORT_BASE,
+    env: {
+      SYSTEM_MONGO_URL: `mongodb://127.0.0.1:${systemMongo.port}/astro_system_test_graceful_e2e`,
+      SMTP_URL: `smtp://127.0.0.1:${smtpProxy.port}`,
+    },
+  });
+  notifications = createQueue(QueueName.Notifications, {
+    redisUrl: stack.env.REDIS_URL!,
+    prefix: stack.env.REDIS_KEY_PREFIX!,
+  });
+}, 180_000);
+
+afterAll(async () => {
+  systemMongo?.release();
+  smtpProxy?.release();
+  await notifications?.close();
+  await stack?.stop();
+  await Promise.all([systemMongo?.down(), smtpProxy?.down(), smtp?.stop()]);
+});
+
+afterEach(() => {
+  systemMongo.release();
+  smtpProxy.release();
+});
+
+describe('a subgraph', () => {
+  it('answers the request it holds after SIGTERM, refuses new connections, and exits 0', async () => {
+    const user = await register();
+    systemMongo.hold();
+    // Straight to the Auth subgraph: `me` reads the user from the (held) system store.
+    const inFlight = gql<{ me: { id: string } }>(stack.urls.auth, ME, {}, { token: user.token });
+    await sleep(300);
+    const exit = terminate('auth');
+    await eventually(
+      async () => ((await refused(`${stack.baseUrls.auth}/health`)) ? true : undefined),
+      {
+        what: 'auth to stop accepting connections',
+        timeoutMs: 5_000,
+      },
+    );
+    systemMongo.release();
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(answer.body.data?.me.id).toBe(user.userId);
+    const { code, signal, ms } = await exit;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(ms).toBeLessThan(SHUTDOWN_BOUND_MS);
+    await stack.restart('auth');
+  });
+});
+
+describe('the gateway', () => {
+  it('finishes the operation in flight after SIGTERM, refuses new connections, and exits 0', async () => {
+    const user = await register();
+    systemMongo.hold();
+    const inFlight = gql<{ me: { id: string; email: string } }>(
+      stack.urls.gateway,
+      ME,
+      {},
+      { token: user.token },
+    );
+    await sleep(300);
+    const exit = terminate('gateway');
+    await eventually(
+      async () => ((await refused(`${stack.baseUrls.gateway}/health`)) ? true : undefined),
+      { what: 'the gateway to stop accepting connections', timeoutMs: 5_000 },
+    );
+    await sleep(500);
+    systemMongo.release();
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ data: { me: { id: user.userId, email: user.email } } });
+    const { code, signal, ms } = await exit;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(ms).toBeLessThan(SHUTDOWN_BOUND_MS);
+    await stack.restart('gateway');
+  });
+});
+
+describe('a worker', () => {
+  it('finishes its active job after SIGTERM, takes no new one, and exits 0', async () => {
+    const [first] = jobsOfEveryKind(`graceful-${randomUUID()}`, customer('first'));
+    const [second] = jobsOfEveryKind(`graceful-${randomUUID()}`, customer('second'));
+    smtpProxy.hold();
+    await enqueueNotification(notifications, first);
+    await eventually(
+      async () => ((await notifications.getActiveCount()) === 1 ? true : undefined),
+      {
+        what: 'the notification job to be active',
+      },
+    );
+    const exit = terminate('notificationsWorker');
+    await sleep(500);
+    // Queued while the worker shuts down: it must wait for the next worker, not be half-taken.
+    await enqueueNotification(notifications, second);
+    await sleep(500);
+    smtpProxy.release();
+    const { code, signal, ms } = await exit;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(ms).toBeLessThan(SHUTDOWN_BOUND_MS);
+
+    expect(smtp.to(first.recipient.email)).toHaveLength(1);
+    expect(await notifications.getJobState(first.id)).toBe('completed');
+    expect(await notifications.getJobState(second.id)).toBe('waiting');
+    expect(smtp.to(second.recipient.email)).toHaveLength(0);
+
+    await stack.restart('notificationsWorker');
+    await eventually(() => (smtp.to(second.recipient.email).length === 1 ? true : undefined), {
+      what: 'the next worker to send the queued email',
+    });
+    expect(smtp.to(first.recipient.email)).toHaveLength(1);
+  });
+});
+
+describe('every other process', () => {
+  const others = PROCESSES.filter(
+    (spec) => !['auth', 'gateway', 'notificationsWorker'].includes(spec.name),
+  );
+  it.each(others.map((spec) => [spec.name] as const))(
+    '%s exits 0 within the bound on SIGTERM',
+    async (service) => {
+      const { code, signal, ms } = await terminate(service);
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
+      expect(ms).toBeLessThan(SHUTDOWN_BOUND_MS);
+    },
+  );
+});
