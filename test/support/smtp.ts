@@ -110,6 +110,8 @@ export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
   /** Recipient address → SMTP reply code to refuse it with (e.g. 550, 451). */
   readonly refuse = new Map<string, number>();
+  /** Every recipient address refused so far, once per refusal. */
+  readonly refused: string[] = [];
   private server?: SMTPServer;
 
   private constructor(readonly port: number) {}
@@ -140,6 +142,7 @@ export class TestSmtpServer {
       onRcptTo: (address, _session, callback) => {
         const code = this.refuse.get(address.address);
         if (code === undefined) return callback();
+        this.refused.push(address.address);
         const error = new Error(`${address.address}: refused by the test server`) as Error & {
           responseCode: number;
         };

@@ -41,16 +41,20 @@ export interface NotificationStatusRecord {
  * The claim to send one notification's email, in `notification_sends`. Its _id
  * is the notification id, so only one attempt can insert it: that unique
  * insert, not an update (FerretDB applies updates non-atomically), is what
- * keeps two runs of one job from sending twice.
+ * keeps two runs of one job from sending twice. Only the attempt holding the
+ * claim writes to it, so `sentAt` here, not the status, is the record of an
+ * email having left: the status is a view that concurrent runs may race on.
  */
 export interface NotificationSendRecord {
   _id: string;
   claimedAt: Date;
   /**
-   * Until when the claiming attempt may still be sending. After it, with the
-   * status not SENT, that attempt died and whether the email left is unknown.
+   * Until when the claiming attempt may still be sending. Past it, without
+   * `sentAt`, that attempt died and whether the email left is unknown.
    */
   leaseUntil: Date;
+  sentAt?: Date;
+  messageId?: string;
 }
 
 const statusSchema = new Schema<NotificationStatusRecord>(
@@ -88,6 +92,8 @@ const sendSchema = new Schema<NotificationSendRecord>(
     _id: { type: String, required: true },
     claimedAt: { type: Date, required: true },
     leaseUntil: { type: Date, required: true },
+    sentAt: Date,
+    messageId: String,
   },
   { collection: 'notification_sends', versionKey: false, autoIndex: false },
 );

@@ -170,6 +170,11 @@ export class NotificationStatusRepository {
     }
   }
 
+  /** Records, on the claim, that its email left; only the claim's holder calls this. */
+  async recordSend(id: string, messageId: string | undefined, sentAt: Date): Promise<void> {
+    await this.models.sends.updateOne({ _id: id }, { $set: { sentAt, messageId } }).exec();
+  }
+
   async findSend(id: string): Promise<NotificationSendRecord | undefined> {
     const record = await this.models.sends.findById(id).lean<NotificationSendRecord>().exec();
     return record ?? undefined;
@@ -178,9 +183,10 @@ export class NotificationStatusRepository {
   /**
    * Gives up a claim, so a later attempt may send: only for an email that
    * certainly did not leave (the SMTP server refused it or was never reached),
-   * or on an operator's explicit retry of a FAILED notification.
+   * or on an operator's explicit retry of a FAILED notification. A claim whose
+   * email left is never given up.
    */
   async releaseSend(id: string): Promise<void> {
-    await this.models.sends.deleteOne({ _id: id }).exec();
+    await this.models.sends.deleteOne({ _id: id, sentAt: { $exists: false } }).exec();
   }
 }

@@ -205,8 +205,9 @@ describe('notification worker with a real SMTP server', () => {
     await enqueueNotification(rig.queue, job);
     const rerun = await eventually(
       async () => {
+        // One read: the state and the return value of the same moment.
         const again = await rig.queue.getJob(job.id);
-        return (await again?.isCompleted()) ? again : undefined;
+        return again?.finishedOn !== undefined ? again : undefined;
       },
       { what: 'the second run' },
     );
@@ -274,10 +275,13 @@ describe('notification worker with a real SMTP server', () => {
     const job = uniqueJob(NotificationKind.InvoiceIssued, customer(`busy-${RUN}`));
     smtp.refuse.set(job.recipient.email, 451);
     await enqueueNotification(rig.queue, job);
-    await eventually(async () => ((await statuses.find(job.id))?.attempts ?? 0) >= 2 || undefined, {
-      what: 'two refused attempts',
-    });
-    expect((await statuses.find(job.id))?.status).toBe(NotificationState.QUEUED);
+    await eventually(
+      () =>
+        smtp.refused.filter((address) => address === job.recipient.email).length >= 2 || undefined,
+      { what: 'two refused attempts' },
+    );
+    const waiting = await statusOf(job.id, NotificationState.QUEUED);
+    expect(waiting.lastError).toMatch(/451/);
     smtp.refuse.delete(job.recipient.email);
     const status = await statusOf(job.id, NotificationState.SENT);
     expect(status.attempts).toBeGreaterThanOrEqual(3);

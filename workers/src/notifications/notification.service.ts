@@ -1,8 +1,8 @@
 import {
-  NotificationState,
   RecipientRole,
   type Logger,
   type NotificationJob,
+  type NotificationSendRecord,
   type NotificationStatusRepository,
 } from '@astrobookings/shared';
 import type { CustomerNotificationRepository } from './customer-notification.repository';
@@ -43,7 +43,7 @@ const MAYBE_DELIVERED =
  * The send is claimed first with an insert guarded by a unique index (the
  * notification id). A claim is released only when the email certainly did not
  * leave (the SMTP server refused it or was never reached); then a later attempt
- * may claim and send. When a run dies between claiming and marking it SENT,
+ * may claim and send. When a run dies between claiming and recording the send,
  * or the connection drops after the message was handed over, nobody can know
  * whether it went out: the claim stays, and once its lease is over the
  * notification is FAILED for an operator to check and retry. That is the
@@ -70,22 +70,14 @@ export class NotificationService {
       return this.unbuildable(input, error.message);
     }
     const { job, email } = rendered;
-    await this.statuses.recordAttempt(job, email.subject);
     if (job.recipient.role === RecipientRole.Customer) await this.addCustomerCopy(job, email);
 
     const now = this.clock();
     const claim = await this.statuses.claimSend(job.id, now, this.settings.sendLeaseMs);
-    if (!claim.claimed) {
-      const existing = claim.existing;
-      if ((await this.statuses.find(job.id))?.status === NotificationState.SENT) {
-        return { outcome: 'already-sent' };
-      }
-      if (existing === undefined || existing.leaseUntil > now) {
-        return this.retryOrFail(job.id, attempt, 'another attempt is sending this notification');
-      }
-      return this.fail(job.id, `An earlier attempt stopped while sending: ${MAYBE_DELIVERED}`);
-    }
+    if (!claim.claimed) return this.afterLostClaim(job, email, claim.existing, now);
 
+    // From here this attempt holds the claim and is the only one writing the status.
+    await this.statuses.recordAttempt(job, email.subject);
     let messageId: string;
     try {
       ({ messageId } = await this.mailer.send({
@@ -98,16 +90,42 @@ export class NotificationService {
     } catch (error) {
       if (!(error instanceof SendError)) throw error;
       const { failure } = error;
-      if (failure.kind === 'unknown')
+      if (failure.kind === 'unknown') {
         return this.fail(job.id, `${failure.message}: ${MAYBE_DELIVERED}`);
+      }
       await this.statuses.releaseSend(job.id);
       if (failure.kind === 'refused' && failure.permanent) {
         return this.fail(job.id, `The mail server refused the email: ${failure.message}`);
       }
       return this.retryOrFail(job.id, attempt, failure.message);
     }
-    await this.statuses.markSent(job.id, messageId, this.clock());
+    const sentAt = this.clock();
+    await this.statuses.recordSend(job.id, messageId, sentAt);
+    await this.statuses.markSent(job.id, messageId, sentAt);
     return { outcome: 'sent', messageId };
+  }
+
+  /**
+   * Another run holds the claim. It leaves the status alone while that run may
+   * still be at work: FerretDB's updates are not atomic, and a write here could
+   * undo the holder's SENT.
+   */
+  private async afterLostClaim(
+    job: NotificationJob,
+    email: RenderedEmail,
+    claim: NotificationSendRecord | undefined,
+    now: Date,
+  ): Promise<DeliveryOutcome> {
+    if (claim?.sentAt !== undefined) {
+      // Repairs a status that a raced write may have left behind.
+      await this.statuses.markSent(job.id, claim.messageId, claim.sentAt);
+      return { outcome: 'already-sent' };
+    }
+    if (claim === undefined || claim.leaseUntil > now) {
+      return { outcome: 'retry', error: 'another attempt is sending this notification' };
+    }
+    await this.statuses.recordAttempt(job, email.subject);
+    return this.fail(job.id, `An earlier attempt stopped while sending: ${MAYBE_DELIVERED}`);
   }
 
   private async addCustomerCopy(job: NotificationJob, email: RenderedEmail): Promise<void> {

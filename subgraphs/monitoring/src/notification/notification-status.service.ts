@@ -50,6 +50,12 @@ export class NotificationStatusService {
         `Only a FAILED notification can be retried; this one is ${status.status}`,
       );
     }
+    const send = await this.statuses.findSend(id);
+    if (send?.sentAt !== undefined) {
+      // The email left; only a status write lost to a race said otherwise.
+      await this.statuses.markSent(id, send.messageId, send.sentAt);
+      throw new ConflictError('This notification was sent; it is not sent again');
+    }
     await this.statuses.releaseSend(id);
     await this.statuses.markRequeued(id);
     await this.requeuer.requeue(status);
