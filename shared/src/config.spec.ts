@@ -12,6 +12,9 @@ describe('readConfig', () => {
       admin: 4002,
       customer: 4003,
       monitoring: 4004,
+      syncWorker: 4010,
+      notificationsWorker: 4011,
+      web: 4200,
     });
     expect(config.smtp.from).toBe('AstroBookings <no-reply@astrobookings.test>');
   });

@@ -240,6 +240,7 @@ const sections = {
         local('NOTIFICATIONS_WORKER_PORT', 4011),
         ['http', 'https'],
       ),
+      webUrl: r.url('WEB_URL', local('WEB_PORT', 4200), ['http', 'https']),
       metricsIntervalMs: r.int('METRICS_SNAPSHOT_INTERVAL_MS', 15_000, 200, 3_600_000),
       purgeIntervalMs: r.int('RETENTION_PURGE_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
       logRetentionDays: r.int('LOG_RETENTION_DAYS', 14, 1, 3_650),

@@ -395,6 +395,7 @@ describe('operations views', () => {
       admin: 'UP',
       customer: 'UP',
       'sync-worker': 'UNREACHABLE',
+      web: 'UNREACHABLE',
     });
   });
 

@@ -19,5 +19,6 @@ export function watchedProcesses(
     { service: 'monitoring', baseUrl: origin(config.subgraphUrls.monitoring) },
     { service: 'sync-worker', baseUrl: origin(config.monitoring.syncWorkerUrl) },
     { service: 'notifications-worker', baseUrl: origin(config.monitoring.notificationsWorkerUrl) },
+    { service: 'web', baseUrl: origin(config.monitoring.webUrl) },
   ];
 }
