@@ -34,7 +34,8 @@ COPY workers/package.json workers/
 COPY clients/package.json clients/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm run build --workspace @astrobookings/clients --if-present
+# Prisma's client, every workspace's tsc build and the web apps' bundles.
+RUN npm run build
 
 FROM build AS production-deps
 RUN npm prune --omit=dev --no-audit --no-fund
