@@ -357,6 +357,15 @@ describe('notifications', () => {
     expect(sent.attempts).toBe(2);
     expect(smtp.to(job.recipient.email)).toHaveLength(1);
 
+    // An explicit null filter is no filter.
+    const unfiltered = await gql<{ notificationStatuses: Status[] }>(
+      url,
+      OPERATIONS.NotificationStatuses,
+      { status: null },
+      { token: operator },
+    );
+    expect(unfiltered.body.data?.notificationStatuses.map((s) => s.id)).toContain(job.id);
+
     const again = await gql(url, OPERATIONS.RetryNotification, { id: job.id }, { token: operator });
     expect(codes(again.body)).toEqual(['CONFLICT']);
     const missing = await gql(

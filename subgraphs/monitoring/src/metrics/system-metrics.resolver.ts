@@ -7,10 +7,10 @@ import { SystemMetrics } from './system-metrics.type';
 @ArgsType()
 class SystemMetricsArgs {
   @Field(() => Date, { nullable: true, description: 'Only snapshots taken at or after this time' })
-  since?: Date;
+  since?: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'Only snapshots taken at or before this time' })
-  until?: Date;
+  until?: Date | null;
 
   @Min(1)
   @Max(2_000)
@@ -33,6 +33,10 @@ export class SystemMetricsResolver {
   async systemMetrics(
     @Args(() => SystemMetricsArgs) args: SystemMetricsArgs,
   ): Promise<SystemMetrics[]> {
-    return this.snapshots.findLatest({ since: args.since, until: args.until }, args.last);
+    // An explicit null from the client means the same as leaving it out.
+    return this.snapshots.findLatest(
+      { since: args.since ?? undefined, until: args.until ?? undefined },
+      args.last,
+    );
   }
 }

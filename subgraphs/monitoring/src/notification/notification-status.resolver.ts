@@ -21,7 +21,7 @@ class NotificationStatusArgs {
     nullable: true,
     description: 'Only notifications in this state',
   })
-  status?: NotificationState;
+  status?: NotificationState | null;
 
   @Min(1)
   @Max(500)
@@ -44,7 +44,8 @@ export class NotificationStatusResolver {
   notificationStatuses(
     @Args(() => NotificationStatusArgs) args: NotificationStatusArgs,
   ): Promise<NotificationStatus[]> {
-    return this.notifications.list(args.status, args.first);
+    // An explicit null from the client means the same as leaving it out.
+    return this.notifications.list(args.status ?? undefined, args.first);
   }
 
   @Authorized(Role.OPERATOR)

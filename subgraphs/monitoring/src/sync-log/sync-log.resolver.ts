@@ -7,14 +7,14 @@ import { SyncLog } from './sync-log.type';
 @ArgsType()
 class SyncLogArgs {
   @Field(() => SyncDirection, { nullable: true, description: 'Only runs in this direction' })
-  direction?: SyncDirection;
+  direction?: SyncDirection | null;
 
   @MaxLength(100)
   @Field(() => String, { nullable: true, description: 'Only runs that carried this entity' })
-  entity?: string;
+  entity?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Only runs finished at or after this time' })
-  since?: Date;
+  since?: Date | null;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Only runs with failed items' })
   failedOnly!: boolean;
@@ -52,7 +52,16 @@ export class SyncLogResolver {
     description: "The data synchronization worker's runs, newest first (operators only)",
   })
   async syncLogs(@Args(() => SyncLogArgs) args: SyncLogArgs): Promise<SyncLog[]> {
-    const records = await this.runs.findLatest(args, args.first);
+    // An explicit null from the client means the same as leaving it out.
+    const records = await this.runs.findLatest(
+      {
+        direction: args.direction ?? undefined,
+        entity: args.entity ?? undefined,
+        since: args.since ?? undefined,
+        failedOnly: args.failedOnly,
+      },
+      args.first,
+    );
     return records.map(toView);
   }
 }
