@@ -7,20 +7,16 @@ import express from 'express';
 import {
   AccessTokenVerifier,
   createHttpApp,
-  createLogger,
-  createLogShipper,
   createRedis,
   currentCorrelationId,
   formatGraphQLError,
-  Lifecycle,
   listen,
   mountErrorHandlers,
-  loadConfig,
   Metrics,
   operationPlugin,
   redisCheck,
-  runMain,
   type DependencyCheck,
+  runProcess,
 } from '@astrobookings/shared';
 import type { GatewayContext } from './gateway-context';
 import { mountQueueDashboard } from './queue-dashboard';
@@ -30,19 +26,6 @@ import { SubgraphDataSource } from './subgraph-data-source';
 import { joinedSubgraphs, SUBGRAPHS, supergraphSource, type SubgraphName } from './supergraph';
 
 const SERVICE = 'gateway';
-
-const config = loadConfig(SERVICE, [
-  'redis',
-  'http',
-  'ports',
-  'subgraphUrls',
-  'tokens',
-  'gateway',
-  'systemMongo',
-  'logShipping',
-]);
-const logShipper = createLogShipper(SERVICE, config);
-const logger = createLogger(SERVICE, { level: config.logLevel, streams: logShipper.streams });
 
 /** A subgraph is a dependency of the gateway: ready when its own /ready answers 200. */
 function subgraphCheck(name: SubgraphName, graphqlUrl: string): DependencyCheck {
@@ -56,90 +39,100 @@ function subgraphCheck(name: SubgraphName, graphqlUrl: string): DependencyCheck 
   };
 }
 
-async function main(): Promise<void> {
-  const lifecycle = new Lifecycle(logger);
-  lifecycle.installSignalHandlers();
-  // Registered first, so it closes last and ships the shutdown's own lines.
-  lifecycle.onShutdown('log shipping', () => logShipper.close());
-  const redis = createRedis(config.redis.url, SERVICE);
-  lifecycle.onShutdown('redis', () => redis.quit());
+runProcess(
+  SERVICE,
+  ['redis', 'http', 'ports', 'subgraphUrls', 'tokens', 'gateway'],
+  async ({ config, logger, lifecycle }) => {
+    const redis = createRedis(config.redis.url, SERVICE);
+    lifecycle.onShutdown('redis', () => redis.quit());
 
-  const urls = config.subgraphUrls;
-  const supergraph = await supergraphSource(
-    config.gateway.composeFrom,
-    config.gateway.supergraphPath,
-    urls,
-  );
-  const gateway = new ApolloGateway({
-    supergraphSdl: supergraph,
-    // The committed supergraph names the contract's default URLs; the configured ones win.
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(
-        urls[name as SubgraphName] ?? url ?? '',
-        config.gateway.subgraphTimeoutMs,
-      ),
-    logger,
-  });
+    const urls = config.subgraphUrls;
+    const supergraph = await supergraphSource(
+      config.gateway.composeFrom,
+      config.gateway.supergraphPath,
+      urls,
+    );
+    const gateway = new ApolloGateway({
+      supergraphSdl: supergraph,
+      // The committed supergraph names the contract's default URLs; the configured ones win.
+      buildService: ({ name, url }) =>
+        new SubgraphDataSource(
+          urls[name as SubgraphName] ?? url ?? '',
+          config.gateway.subgraphTimeoutMs,
+        ),
+      logger,
+    });
 
-  const metrics = new Metrics(SERVICE);
-  const app = createHttpApp({
-    service: SERVICE,
-    metrics,
-    dependencies: [
-      redisCheck(redis),
-      ...(typeof supergraph === 'string' ? joinedSubgraphs(supergraph) : SUBGRAPHS).map((name) =>
-        subgraphCheck(name, urls[name]),
-      ),
-    ],
-  });
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    includeStacktraceInErrorResponses: false,
-    introspection: true,
-    validationRules: limitValidationRules({
-      maxDepth: config.gateway.maxQueryDepth,
-      maxCost: config.gateway.maxQueryCost,
-      maxAliases: config.gateway.maxAliases,
-    }),
-    formatError: (formatted, error) =>
-      formatGraphQLError(formatted, error, (err, message) => logger.error({ err }, message)),
-    plugins: [
-      operationPlugin(metrics, logger),
-      costLimitPlugin(config.gateway.maxQueryCost),
-      // Partners explore the graph in Apollo Sandbox: GET /graphql in a browser.
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
-    ],
-  });
-  await apollo.start();
-
-  const verifier = AccessTokenVerifier.fromJwks(config.tokens.jwksUrl, config.tokens);
-  app.use(
-    '/graphql',
-    cors<cors.CorsRequest>({ origin: config.gateway.corsOrigins, credentials: true, maxAge: 600 }),
-    express.json({ limit: config.gateway.bodyLimitBytes }),
-    rateLimitMiddleware(redis, verifier, config.gateway.rateLimitPerMinute, config.redis.keyPrefix),
-    expressMiddleware(apollo, {
-      // eslint-disable-next-line @typescript-eslint/require-await
-      context: async ({ req }) => ({
-        authorization: req.headers.authorization,
-        clientIp: req.ip ?? 'unknown',
-        correlationId: currentCorrelationId() ?? 'none',
+    const metrics = new Metrics(SERVICE);
+    const app = createHttpApp({
+      service: SERVICE,
+      metrics,
+      dependencies: [
+        redisCheck(redis),
+        ...(typeof supergraph === 'string' ? joinedSubgraphs(supergraph) : SUBGRAPHS).map((name) =>
+          subgraphCheck(name, urls[name]),
+        ),
+      ],
+    });
+    const apollo = new ApolloServer<GatewayContext>({
+      // The process's Lifecycle owns SIGTERM: Apollo's own handler would stop the server early and
+      // re-raise the signal, killing the process before its in-flight work finishes.
+      stopOnTerminationSignals: false,
+      gateway,
+      includeStacktraceInErrorResponses: false,
+      introspection: true,
+      validationRules: limitValidationRules({
+        maxDepth: config.gateway.maxQueryDepth,
+        maxCost: config.gateway.maxQueryCost,
+        maxAliases: config.gateway.maxAliases,
       }),
-    }),
-  );
+      formatError: (formatted, error) =>
+        formatGraphQLError(formatted, error, (err, message) => logger.error({ err }, message)),
+      plugins: [
+        operationPlugin(metrics, logger),
+        costLimitPlugin(config.gateway.maxQueryCost),
+        // Partners explore the graph in Apollo Sandbox: GET /graphql in a browser.
+        ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      ],
+    });
+    await apollo.start();
 
-  const closeQueueDashboard = mountQueueDashboard(
-    app,
-    verifier,
-    { redisUrl: config.redis.url, prefix: config.redis.keyPrefix },
-    logger,
-  );
-  lifecycle.onShutdown('queue dashboard', closeQueueDashboard);
+    const verifier = AccessTokenVerifier.fromJwks(config.tokens.jwksUrl, config.tokens);
+    app.use(
+      '/graphql',
+      cors<cors.CorsRequest>({
+        origin: config.gateway.corsOrigins,
+        credentials: true,
+        maxAge: 600,
+      }),
+      express.json({ limit: config.gateway.bodyLimitBytes }),
+      rateLimitMiddleware(
+        redis,
+        verifier,
+        config.gateway.rateLimitPerMinute,
+        config.redis.keyPrefix,
+      ),
+      expressMiddleware(apollo, {
+        // eslint-disable-next-line @typescript-eslint/require-await
+        context: async ({ req }) => ({
+          authorization: req.headers.authorization,
+          clientIp: req.ip ?? 'unknown',
+          correlationId: currentCorrelationId() ?? 'none',
+        }),
+      }),
+    );
 
-  mountErrorHandlers(app, logger);
-  await listen(app, config.ports.gateway, config.http.host, lifecycle);
-  lifecycle.onShutdown('apollo gateway', () => apollo.stop());
-  logger.info({ port: config.ports.gateway }, 'gateway listening');
-}
+    const closeQueueDashboard = mountQueueDashboard(
+      app,
+      verifier,
+      { redisUrl: config.redis.url, prefix: config.redis.keyPrefix },
+      logger,
+    );
+    lifecycle.onShutdown('queue dashboard', closeQueueDashboard);
 
-runMain(logger, main);
+    mountErrorHandlers(app, logger);
+    await listen(app, config.ports.gateway, config.http.host, lifecycle);
+    lifecycle.onShutdown('apollo gateway', () => apollo.stop());
+    logger.info({ port: config.ports.gateway }, 'gateway listening');
+  },
+);

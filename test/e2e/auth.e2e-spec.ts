@@ -70,7 +70,8 @@ beforeAll(async () => {
   stack = await startStack({
     name: 'auth_e2e',
     portBase: 5200,
-    services: ['auth', 'gateway'],
+    // The gateway is ready once every subgraph it joins is.
+    services: ['auth', 'admin', 'customer', 'monitoring', 'gateway'],
     env: {
       BOOTSTRAP_EMPLOYEE_EMAIL: EMPLOYEE.email,
       BOOTSTRAP_EMPLOYEE_PASSWORD: EMPLOYEE.password,

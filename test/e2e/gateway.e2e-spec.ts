@@ -25,7 +25,8 @@ beforeAll(async () => {
   stack = await startStack({
     name: 'gateway_e2e',
     portBase: 5250,
-    services: ['auth', 'gateway'],
+    // The gateway is ready once every subgraph it joins is.
+    services: ['auth', 'admin', 'customer', 'monitoring', 'gateway'],
     env: { RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) },
   });
 }, 120_000);

@@ -1,16 +1,12 @@
 import {
   AccessTokenVerifier,
-  createLogger,
-  createLogShipper,
   createRedis,
   connectMongo,
-  Lifecycle,
-  loadConfig,
   mongoCheck,
   redisCheck,
-  runMain,
   ServiceContainer,
   startSubgraphServer,
+  runProcess,
 } from '@astrobookings/shared';
 import { AccountResolver } from './account/account.resolver';
 import { AccountService } from './account/account.service';
@@ -28,87 +24,75 @@ import { UserRepository } from './user/user.repository';
 const SERVICE = 'auth';
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
-const config = loadConfig(SERVICE, [
-  'systemMongo',
-  'redis',
-  'http',
-  'ports',
-  'tokens',
-  'authService',
-  'logShipping',
-]);
-const logShipper = createLogShipper(SERVICE, config);
-const logger = createLogger(SERVICE, { level: config.logLevel, streams: logShipper.streams });
+runProcess(
+  SERVICE,
+  ['redis', 'http', 'ports', 'tokens', 'authService'],
+  async ({ config, logger, lifecycle }) => {
+    const mongo = await connectMongo(config.systemMongo.url);
+    lifecycle.onShutdown('system mongo', () => mongo.close());
+    const redis = createRedis(config.redis.url, SERVICE);
+    lifecycle.onShutdown('redis', () => redis.quit());
 
-async function main(): Promise<void> {
-  const lifecycle = new Lifecycle(logger);
-  lifecycle.installSignalHandlers();
-  // Registered first, so it closes last and ships the shutdown's own lines.
-  lifecycle.onShutdown('log shipping', () => logShipper.close());
+    const keys = await loadSigningKeys(
+      config.authService.privateKeyPem,
+      config.authService.keysDir,
+    );
+    const tokenSettings = { issuer: config.tokens.issuer, audience: config.tokens.audience };
+    const users = new UserRepository(userModel(mongo));
+    const sessions = new SessionRepository(sessionModels(mongo));
+    await Promise.all([users.ensureIndexes(), sessions.ensureIndexes()]);
 
-  const mongo = await connectMongo(config.systemMongo.url);
-  lifecycle.onShutdown('system mongo', () => mongo.close());
-  const redis = createRedis(config.redis.url, SERVICE);
-  lifecycle.onShutdown('redis', () => redis.quit());
+    const sessionService = new SessionService(
+      sessions,
+      users,
+      new TokenIssuer(keys, tokenSettings, config.authService.accessTokenTtlSeconds),
+      config.authService.refreshTokenTtlSeconds,
+      logger,
+    );
+    const accounts = new AccountService(
+      users,
+      new PasswordHasher(config.authService.passwordCostLog2),
+      sessionService,
+      new LoginThrottle(redis, {
+        maxFailures: config.authService.loginMaxFailures,
+        windowSeconds: config.authService.loginWindowSeconds,
+        keyPrefix: config.redis.keyPrefix,
+      }),
+      logger,
+    );
+    await accounts.bootstrapEmployee(
+      config.authService.bootstrapEmployee.email,
+      config.authService.bootstrapEmployee.password,
+    );
 
-  const keys = await loadSigningKeys(config.authService.privateKeyPem, config.authService.keysDir);
-  const tokenSettings = { issuer: config.tokens.issuer, audience: config.tokens.audience };
-  const users = new UserRepository(userModel(mongo));
-  const sessions = new SessionRepository(sessionModels(mongo));
-  await Promise.all([users.ensureIndexes(), sessions.ensureIndexes()]);
+    const purge = setInterval(() => {
+      sessions
+        .purgeExpired(new Date())
+        .catch((error: unknown) => logger.error({ err: error }, 'session purge failed'));
+    }, PURGE_INTERVAL_MS);
+    purge.unref();
+    lifecycle.onShutdown('session purge', () => clearInterval(purge));
 
-  const sessionService = new SessionService(
-    sessions,
-    users,
-    new TokenIssuer(keys, tokenSettings, config.authService.accessTokenTtlSeconds),
-    config.authService.refreshTokenTtlSeconds,
-    logger,
-  );
-  const accounts = new AccountService(
-    users,
-    new PasswordHasher(config.authService.passwordCostLog2),
-    sessionService,
-    new LoginThrottle(redis, {
-      maxFailures: config.authService.loginMaxFailures,
-      windowSeconds: config.authService.loginWindowSeconds,
-      keyPrefix: config.redis.keyPrefix,
-    }),
-    logger,
-  );
-  await accounts.bootstrapEmployee(
-    config.authService.bootstrapEmployee.email,
-    config.authService.bootstrapEmployee.password,
-  );
+    const container = new ServiceContainer()
+      .register(UserRepository, users)
+      .register(AccountResolver, new AccountResolver(accounts, sessionService));
 
-  const purge = setInterval(() => {
-    sessions
-      .purgeExpired(new Date())
-      .catch((error: unknown) => logger.error({ err: error }, 'session purge failed'));
-  }, PURGE_INTERVAL_MS);
-  purge.unref();
-  lifecycle.onShutdown('session purge', () => clearInterval(purge));
-
-  const container = new ServiceContainer()
-    .register(UserRepository, users)
-    .register(AccountResolver, new AccountResolver(accounts, sessionService));
-
-  await startSubgraphServer({
-    service: SERVICE,
-    schema: await buildAuthSchema(container),
-    host: config.http.host,
-    port: config.ports.auth,
-    production: config.production,
-    logger,
-    lifecycle,
-    // The Auth service verifies with the key it holds; the others fetch its JWKS.
-    verifier: AccessTokenVerifier.fromPublicKey(keys.publicKey, tokenSettings),
-    dependencies: [mongoCheck('system-mongo', mongo), redisCheck(redis)],
-    routes: (app) => {
-      app.get('/.well-known/jwks.json', (_req, res) => {
-        res.set('Cache-Control', 'public, max-age=300').json(keys.jwks);
-      });
-    },
-  });
-}
-
-runMain(logger, main);
+    await startSubgraphServer({
+      service: SERVICE,
+      schema: await buildAuthSchema(container),
+      host: config.http.host,
+      port: config.ports.auth,
+      production: config.production,
+      logger,
+      lifecycle,
+      // The Auth service verifies with the key it holds; the others fetch its JWKS.
+      verifier: AccessTokenVerifier.fromPublicKey(keys.publicKey, tokenSettings),
+      dependencies: [mongoCheck('system-mongo', mongo), redisCheck(redis)],
+      routes: (app) => {
+        app.get('/.well-known/jwks.json', (_req, res) => {
+          res.set('Cache-Control', 'public, max-age=300').json(keys.jwks);
+        });
+      },
+    });
+  },
+);

@@ -1,21 +1,17 @@
 import {
   AccessTokenVerifier,
   connectMongo,
-  createLogger,
-  createLogShipper,
   createRedis,
-  Lifecycle,
-  loadConfig,
   mongoCheck,
   notificationStatusModels,
   NotificationStatusRepository,
   QueueName,
   redisCheck,
-  runMain,
   ServiceContainer,
   startSubgraphServer,
   syncLogModel,
   systemLogModel,
+  runProcess,
 } from '@astrobookings/shared';
 import { ServiceHealthResolver } from './health/service-health.resolver';
 import { ServiceHealthService } from './health/service-health.service';
@@ -39,99 +35,89 @@ import { SystemLogService } from './system-log/system-log.service';
 
 const SERVICE = 'monitoring';
 
-const config = loadConfig(SERVICE, [
-  'systemMongo',
-  'redis',
-  'http',
-  'ports',
-  'tokens',
-  'subgraphUrls',
-  'monitoring',
-  'logShipping',
-]);
-const logShipper = createLogShipper(SERVICE, config);
-const logger = createLogger(SERVICE, { level: config.logLevel, streams: logShipper.streams });
+runProcess(
+  SERVICE,
+  ['redis', 'http', 'ports', 'tokens', 'subgraphUrls', 'monitoring'],
+  async ({ config, logger, lifecycle }) => {
+    const mongo = await connectMongo(config.systemMongo.url);
+    lifecycle.onShutdown('system mongo', () => mongo.close());
+    const redis = createRedis(config.redis.url, SERVICE);
+    lifecycle.onShutdown('redis', () => redis.quit());
+    const queues = new ProjectQueues({
+      redisUrl: config.redis.url,
+      prefix: config.redis.keyPrefix,
+    });
+    lifecycle.onShutdown('queues', () => queues.close());
 
-async function main(): Promise<void> {
-  const lifecycle = new Lifecycle(logger);
-  lifecycle.installSignalHandlers();
-  // Registered first, so it closes last and ships the shutdown's own lines.
-  lifecycle.onShutdown('log shipping', () => logShipper.close());
+    const logs = new SystemLogRepository(systemLogModel(mongo));
+    const notifications = new NotificationStatusRepository(notificationStatusModels(mongo));
+    const syncLogs = new SyncLogRepository(syncLogModel(mongo));
+    const snapshots = new SystemMetricsRepository(systemMetricsModel(mongo));
+    await Promise.all([
+      logs.ensureIndexes(),
+      notifications.ensureIndexes(),
+      syncLogs.ensureIndexes(),
+      snapshots.ensureIndexes(),
+    ]);
 
-  const mongo = await connectMongo(config.systemMongo.url);
-  lifecycle.onShutdown('system mongo', () => mongo.close());
-  const redis = createRedis(config.redis.url, SERVICE);
-  lifecycle.onShutdown('redis', () => redis.quit());
-  const queues = new ProjectQueues({ redisUrl: config.redis.url, prefix: config.redis.keyPrefix });
-  lifecycle.onShutdown('queues', () => queues.close());
-
-  const logs = new SystemLogRepository(systemLogModel(mongo));
-  const notifications = new NotificationStatusRepository(notificationStatusModels(mongo));
-  const syncLogs = new SyncLogRepository(syncLogModel(mongo));
-  const snapshots = new SystemMetricsRepository(systemMetricsModel(mongo));
-  await Promise.all([
-    logs.ensureIndexes(),
-    notifications.ensureIndexes(),
-    syncLogs.ensureIndexes(),
-    snapshots.ensureIndexes(),
-  ]);
-
-  const processes = watchedProcesses(config);
-  const container = new ServiceContainer()
-    .register(SystemLogResolver, new SystemLogResolver(new SystemLogService(logs)))
-    .register(
-      NotificationStatusResolver,
-      new NotificationStatusResolver(
-        new NotificationStatusService(
-          notifications,
-          new NotificationRequeuer(queues.queue(QueueName.Notifications)),
+    const processes = watchedProcesses(config);
+    const container = new ServiceContainer()
+      .register(SystemLogResolver, new SystemLogResolver(new SystemLogService(logs)))
+      .register(
+        NotificationStatusResolver,
+        new NotificationStatusResolver(
+          new NotificationStatusService(
+            notifications,
+            new NotificationRequeuer(queues.queue(QueueName.Notifications)),
+          ),
         ),
-      ),
-    )
-    .register(SyncLogResolver, new SyncLogResolver(syncLogs))
-    .register(QueueResolver, new QueueResolver(queues))
-    .register(ServiceHealthResolver, new ServiceHealthResolver(new ServiceHealthService(processes)))
-    .register(SystemMetricsResolver, new SystemMetricsResolver(snapshots));
+      )
+      .register(SyncLogResolver, new SyncLogResolver(syncLogs))
+      .register(QueueResolver, new QueueResolver(queues))
+      .register(
+        ServiceHealthResolver,
+        new ServiceHealthResolver(new ServiceHealthService(processes)),
+      )
+      .register(SystemMetricsResolver, new SystemMetricsResolver(snapshots));
 
-  await startSubgraphServer({
-    service: SERVICE,
-    schema: await buildMonitoringSchema(container),
-    host: config.http.host,
-    port: config.ports.monitoring,
-    production: config.production,
-    logger,
-    lifecycle,
-    verifier: AccessTokenVerifier.fromJwks(config.tokens.jwksUrl, config.tokens),
-    dependencies: [mongoCheck('system-mongo', mongo), redisCheck(redis)],
-  });
+    await startSubgraphServer({
+      service: SERVICE,
+      schema: await buildMonitoringSchema(container),
+      host: config.http.host,
+      port: config.ports.monitoring,
+      production: config.production,
+      logger,
+      lifecycle,
+      verifier: AccessTokenVerifier.fromJwks(config.tokens.jwksUrl, config.tokens),
+      dependencies: [mongoCheck('system-mongo', mongo), redisCheck(redis)],
+    });
 
-  // One monitoring instance should run these; a second would double the snapshots, not break them.
-  const stopSnapshots = new MetricsCollector(processes, queues, snapshots).start(
-    config.monitoring.metricsIntervalMs,
-    logger,
-  );
-  lifecycle.onShutdown('metrics snapshots', stopSnapshots);
-  const stopSweeps = new RetentionSweeper(
-    [
-      {
-        name: 'system_logs',
-        retentionDays: config.monitoring.logRetentionDays,
-        purgeOlderThan: (c) => logs.purgeOlderThan(c),
-      },
-      {
-        name: 'system_metrics',
-        retentionDays: config.monitoring.metricsRetentionDays,
-        purgeOlderThan: (c) => snapshots.purgeOlderThan(c),
-      },
-      {
-        name: 'sync_logs',
-        retentionDays: config.monitoring.syncLogRetentionDays,
-        purgeOlderThan: (c) => syncLogs.purgeOlderThan(c),
-      },
-    ],
-    logger,
-  ).start(config.monitoring.purgeIntervalMs);
-  lifecycle.onShutdown('retention sweeps', stopSweeps);
-}
-
-runMain(logger, main);
+    // One monitoring instance should run these; a second would double the snapshots, not break them.
+    const stopSnapshots = new MetricsCollector(processes, queues, snapshots).start(
+      config.monitoring.metricsIntervalMs,
+      logger,
+    );
+    lifecycle.onShutdown('metrics snapshots', stopSnapshots);
+    const stopSweeps = new RetentionSweeper(
+      [
+        {
+          name: 'system_logs',
+          retentionDays: config.monitoring.logRetentionDays,
+          purgeOlderThan: (c) => logs.purgeOlderThan(c),
+        },
+        {
+          name: 'system_metrics',
+          retentionDays: config.monitoring.metricsRetentionDays,
+          purgeOlderThan: (c) => snapshots.purgeOlderThan(c),
+        },
+        {
+          name: 'sync_logs',
+          retentionDays: config.monitoring.syncLogRetentionDays,
+          purgeOlderThan: (c) => syncLogs.purgeOlderThan(c),
+        },
+      ],
+      logger,
+    ).start(config.monitoring.purgeIntervalMs);
+    lifecycle.onShutdown('retention sweeps', stopSweeps);
+  },
+);

@@ -1,13 +1,9 @@
 import {
   connectMongo,
   createHttpApp,
-  createLogger,
-  createLogShipper,
   createRedis,
   customerNotificationModel,
-  Lifecycle,
   listen,
-  loadConfig,
   Metrics,
   mongoCheck,
   mountErrorHandlers,
@@ -16,7 +12,7 @@ import {
   queueConnection,
   queuePrefix,
   redisCheck,
-  runMain,
+  runProcess,
 } from '@astrobookings/shared';
 import { CustomerNotificationRepository } from './customer-notification.repository';
 import { Mailer, senderDomain } from './mailer';
@@ -25,88 +21,72 @@ import { startNotificationWorker } from './notification.worker';
 
 const SERVICE = 'notifications-worker';
 
-const config = loadConfig(SERVICE, [
-  'systemMongo',
-  'customerMongo',
-  'redis',
-  'smtp',
-  'http',
-  'ports',
-  'notifications',
-  'logShipping',
-]);
-const logShipper = createLogShipper(SERVICE, config);
-const logger = createLogger(SERVICE, { level: config.logLevel, streams: logShipper.streams });
+runProcess(
+  SERVICE,
+  ['customerMongo', 'redis', 'smtp', 'http', 'ports', 'notifications'],
+  async ({ config, logger, lifecycle }) => {
+    const systemMongo = await connectMongo(config.systemMongo.url);
+    lifecycle.onShutdown('system mongo', () => systemMongo.close());
+    const customerMongo = await connectMongo(config.customerMongo.url);
+    lifecycle.onShutdown('customer mongo', () => customerMongo.close());
+    const redis = createRedis(config.redis.url, SERVICE);
+    lifecycle.onShutdown('redis', () => redis.quit());
 
-async function main(): Promise<void> {
-  const lifecycle = new Lifecycle(logger);
-  lifecycle.installSignalHandlers();
-  // Registered first, so it closes last and ships the shutdown's own lines.
-  lifecycle.onShutdown('log shipping', () => logShipper.close());
+    const statuses = new NotificationStatusRepository(notificationStatusModels(systemMongo));
+    const customerCopies = new CustomerNotificationRepository(
+      customerNotificationModel(customerMongo),
+    );
+    await Promise.all([statuses.ensureIndexes(), customerCopies.ensureIndexes()]);
 
-  const systemMongo = await connectMongo(config.systemMongo.url);
-  lifecycle.onShutdown('system mongo', () => systemMongo.close());
-  const customerMongo = await connectMongo(config.customerMongo.url);
-  lifecycle.onShutdown('customer mongo', () => customerMongo.close());
-  const redis = createRedis(config.redis.url, SERVICE);
-  lifecycle.onShutdown('redis', () => redis.quit());
+    const mailer = new Mailer({
+      url: config.smtp.url,
+      from: config.smtp.from,
+      poolSize: config.notifications.smtpPoolSize,
+      timeoutMs: config.notifications.smtpTimeoutMs,
+    });
+    lifecycle.onShutdown('smtp pool', () => mailer.close());
+    const service = new NotificationService(
+      statuses,
+      customerCopies,
+      mailer,
+      {
+        maxAttempts: config.notifications.attempts,
+        sendLeaseMs: config.notifications.sendLeaseMs,
+        messageIdDomain: senderDomain(config.smtp.from),
+      },
+      logger,
+    );
 
-  const statuses = new NotificationStatusRepository(notificationStatusModels(systemMongo));
-  const customerCopies = new CustomerNotificationRepository(
-    customerNotificationModel(customerMongo),
-  );
-  await Promise.all([statuses.ensureIndexes(), customerCopies.ensureIndexes()]);
+    const metrics = new Metrics(SERVICE);
+    // SMTP is not a readiness dependency: while it is down, mail waits in the queue and retries.
+    const app = createHttpApp({
+      service: SERVICE,
+      metrics,
+      dependencies: [
+        mongoCheck('system-mongo', systemMongo),
+        mongoCheck('customer-mongo', customerMongo),
+        redisCheck(redis),
+      ],
+    });
+    mountErrorHandlers(app, logger);
+    await listen(app, config.ports.notificationsWorker, config.http.host, lifecycle);
 
-  const mailer = new Mailer({
-    url: config.smtp.url,
-    from: config.smtp.from,
-    poolSize: config.notifications.smtpPoolSize,
-    timeoutMs: config.notifications.smtpTimeoutMs,
-  });
-  lifecycle.onShutdown('smtp pool', () => mailer.close());
-  const service = new NotificationService(
-    statuses,
-    customerCopies,
-    mailer,
-    {
-      maxAttempts: config.notifications.attempts,
-      sendLeaseMs: config.notifications.sendLeaseMs,
-      messageIdDomain: senderDomain(config.smtp.from),
-    },
-    logger,
-  );
-
-  const metrics = new Metrics(SERVICE);
-  // SMTP is not a readiness dependency: while it is down, mail waits in the queue and retries.
-  const app = createHttpApp({
-    service: SERVICE,
-    metrics,
-    dependencies: [
-      mongoCheck('system-mongo', systemMongo),
-      mongoCheck('customer-mongo', customerMongo),
-      redisCheck(redis),
-    ],
-  });
-  mountErrorHandlers(app, logger);
-  await listen(app, config.ports.notificationsWorker, config.http.host, lifecycle);
-
-  const worker = startNotificationWorker(
-    service,
-    {
-      connection: queueConnection(config.redis.url),
-      prefix: queuePrefix(config.redis.keyPrefix),
-      concurrency: config.notifications.concurrency,
-      backoffMs: config.notifications.backoffMs,
-    },
-    logger,
-    metrics.registry,
-  );
-  // Registered last, so it stops taking jobs first and lets running ones finish.
-  lifecycle.onShutdown('notification worker', () => worker.close());
-  logger.info(
-    { port: config.ports.notificationsWorker, concurrency: config.notifications.concurrency },
-    'notification worker running',
-  );
-}
-
-runMain(logger, main);
+    const worker = startNotificationWorker(
+      service,
+      {
+        connection: queueConnection(config.redis.url),
+        prefix: queuePrefix(config.redis.keyPrefix),
+        concurrency: config.notifications.concurrency,
+        backoffMs: config.notifications.backoffMs,
+      },
+      logger,
+      metrics.registry,
+    );
+    // Registered last, so it stops taking jobs first and lets running ones finish.
+    lifecycle.onShutdown('notification worker', () => worker.close());
+    logger.info(
+      { port: config.ports.notificationsWorker, concurrency: config.notifications.concurrency },
+      'notification worker running',
+    );
+  },
+);
