@@ -33,6 +33,9 @@ interface Session {
 let stack: Stack;
 let url: string;
 
+/** The web apps' origin, which the harness allows in the gateway's CORS_ORIGINS. */
+const webOrigin = () => new URL(stack.baseUrls.web).origin;
+
 const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
 
 function codes(body: { errors?: { extensions?: { code?: string } }[] }): (string | undefined)[] {
@@ -469,9 +472,9 @@ describe('gateway protections', () => {
     expect(csrf.status).toBe(400);
     const allowed = await fetch(url, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:4200', 'access-control-request-method': 'POST' },
+      headers: { origin: webOrigin(), 'access-control-request-method': 'POST' },
     });
-    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:4200');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(webOrigin());
     const denied = await fetch(url, {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },

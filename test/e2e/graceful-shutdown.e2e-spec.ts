@@ -1,6 +1,6 @@
 import { createQueue, enqueueNotification, QueueName, readConfig } from '@astrobookings/shared';
 import type { Queue } from 'bullmq';
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExitInfo } from '../../scripts/lib/children';
 import { PROCESSES, type ProcessName } from '../../scripts/processes';
@@ -8,7 +8,7 @@ import { eventually } from '../support/eventually';
 import { gql } from '../support/graphql';
 import { customer, jobsOfEveryKind } from '../support/notification-jobs';
 import { TestSmtpServer } from '../support/smtp';
-import { startStack, type Stack } from '../support/stack';
+import { stackPorts, startStack, type Stack } from '../support/stack';
 import { TcpProxy } from '../support/tcp-proxy';
 
 /**
@@ -16,11 +16,14 @@ import { TcpProxy } from '../support/tcp-proxy';
  * finishes what it holds (a GraphQL request waiting on its store, a job waiting
  * on SMTP), closes its connections and exits 0 within its 10 s bound.
  *
- * The system store and the SMTP server sit behind TCP proxies that can hold
- * their replies, so a request or job is provably in flight when the signal comes.
+ * The processes run with NODE_ENV=production, as deployed. The system store and
+ * the SMTP server sit behind TCP proxies that can hold their replies, so a
+ * request or job is provably in flight when the signal comes.
  */
 
 const PORT_BASE = 5700;
+const PORTS = stackPorts(PORT_BASE);
+const local = (port: number): string => `http://127.0.0.1:${port}`;
 /** shared/src/lifecycle.ts: past this a process gives up and exits 1. */
 const SHUTDOWN_BOUND_MS = 10_000;
 const REGISTER = `mutation Register($input: RegisterInput!) {
@@ -71,6 +74,18 @@ beforeAll(async () => {
     name: 'graceful_e2e',
     portBase: PORT_BASE,
     env: {
+      // As deployed: some libraries (Apollo Server) install their own signal handlers
+      // outside NODE_ENV=test; production also needs its signing key.
+      NODE_ENV: 'production',
+      JWT_PRIVATE_KEY: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+      // Production has no default addresses: the monitoring service's probes and the web apps'.
+      GATEWAY_PUBLIC_URL: `${local(PORTS.gateway)}/graphql`,
+      GATEWAY_URL: local(PORTS.gateway),
+      SYNC_WORKER_URL: local(PORTS.syncWorker),
+      NOTIFICATIONS_WORKER_URL: local(PORTS.notificationsWorker),
+      WEB_URL: local(PORTS.web),
       SYSTEM_MONGO_URL: `mongodb://127.0.0.1:${systemMongo.port}/astro_system_test_graceful_e2e`,
       SMTP_URL: `smtp://127.0.0.1:${smtpProxy.port}`,
     },

@@ -53,6 +53,9 @@ export async function startSubgraphServer(
   options.routes?.(app);
 
   const apollo = new ApolloServer<GraphQLContext>({
+    // The process's Lifecycle owns SIGTERM: Apollo's own handler would stop the server early and
+    // re-raise the signal, killing the process before its in-flight work finishes.
+    stopOnTerminationSignals: false,
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) =>
