@@ -3,8 +3,11 @@ import { Lifecycle, runMain } from './lifecycle';
 import { createLogger, type Logger } from './logger';
 import { createLogShipper } from './logging/mongo-log-stream';
 
+/** What every process reads besides its own sections: where its logs are shipped. */
+export const PROCESS_SECTIONS = ['systemMongo', 'logShipping'] as const;
+
 export interface ProcessContext<K extends SectionName> {
-  config: AppConfig<K | 'systemMongo' | 'logShipping'>;
+  config: AppConfig<K | (typeof PROCESS_SECTIONS)[number]>;
   logger: Logger;
   lifecycle: Lifecycle;
 }
@@ -19,7 +22,7 @@ export function runProcess<K extends SectionName>(
   sections: readonly K[],
   main: (context: ProcessContext<K>) => Promise<void>,
 ): void {
-  const config = loadConfig(service, [...sections, 'systemMongo', 'logShipping']);
+  const config = loadConfig(service, [...sections, ...PROCESS_SECTIONS]);
   const logShipper = createLogShipper(service, config);
   const logger = createLogger(service, { level: config.logLevel, streams: logShipper.streams });
   const lifecycle = new Lifecycle(logger);

@@ -1,4 +1,4 @@
-import { readConfig, type SectionName } from '@astrobookings/shared';
+import { PROCESS_SECTIONS, readConfig, type SectionName } from '@astrobookings/shared';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROCESSES, type ProcessName, type ProjectProcess } from '../../scripts/processes';
@@ -42,13 +42,17 @@ export function sourceOf(deployable: Deployable): string {
 }
 
 /**
- * The configuration sections a process reads, from the `loadConfig(SERVICE, [...])`
- * call in its main file; undefined while that file is not written yet.
+ * The configuration sections a process reads, from the `runProcess(SERVICE, [...])`
+ * (or `loadConfig(SERVICE, [...])`) call in its main file; undefined while that
+ * file is not written yet.
  */
 export function configSections(deployable: Deployable): SectionName[] | undefined {
   const file = sourceOf(deployable);
   if (!fs.existsSync(file)) return undefined;
-  const call = /loadConfig\(\s*SERVICE\s*,\s*\[([^\]]*)\]/.exec(fs.readFileSync(file, 'utf8'));
-  if (call === null) throw new Error(`${file}: no loadConfig(SERVICE, [...]) call found`);
-  return [...call[1].matchAll(/'([A-Za-z]+)'/g)].map((m) => m[1] as SectionName);
+  const call = /(runProcess|loadConfig)\(\s*SERVICE\s*,\s*\[([^\]]*)\]/.exec(
+    fs.readFileSync(file, 'utf8'),
+  );
+  if (call === null) throw new Error(`${file}: no runProcess(SERVICE, [...]) call found`);
+  const own = [...call[2].matchAll(/'([A-Za-z]+)'/g)].map((m) => m[1] as SectionName);
+  return call[1] === 'runProcess' ? [...own, ...PROCESS_SECTIONS] : own;
 }
