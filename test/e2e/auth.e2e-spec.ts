@@ -429,6 +429,21 @@ describe('the auth subgraph called directly', () => {
 });
 
 describe('gateway protections', () => {
+  it('refuses an over-deep query before any subgraph runs it', async () => {
+    const session = await register();
+    // Launch.bookings and Booking.launch nest without end; the default limit is 12 levels.
+    let selection = 'id';
+    for (let level = 0; level < 7; level++) selection = `bookings { launch { ${selection} } }`;
+    const { body } = await gql(
+      url,
+      `{ myLaunches { ${selection} } }`,
+      {},
+      { token: session.accessToken },
+    );
+    expect(codes(body)).toEqual(['BAD_USER_INPUT']);
+    expect(body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 12/);
+  });
+
   it('refuses too many aliases', async () => {
     const session = await register();
     const query = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
