@@ -1,4 +1,4 @@
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { limitValidationRules } from './request-limits';
 
 const schema = buildSchema(`
@@ -8,7 +8,9 @@ const schema = buildSchema(`
 
 function errorsFor(query: string): string[] {
   const rules = limitValidationRules({ maxDepth: 3, maxCost: 100, maxAliases: 2 });
-  return validate(schema, parse(query), rules).map((error) => error.message);
+  return validate(schema, parse(query), [...specifiedRules, ...rules]).map(
+    (error) => error.message,
+  );
 }
 
 describe('gateway request limits', () => {
@@ -22,10 +24,32 @@ describe('gateway request limits', () => {
     ]);
   });
 
+  it('reports a deep and wide query once, however many fields are too deep', () => {
+    const leaves = Array.from({ length: 150 }, (_, i) => `a${i}: id`).join(' ');
+    expect(
+      errorsFor(`{ node { child { child { child { child { ${leaves} } } } } } }`).filter((m) =>
+        m.includes('depth'),
+      ),
+    ).toEqual([expect.stringContaining('exceeds maximum operation depth of 3')]);
+  });
+
   it('ignores introspection when measuring depth', () => {
     expect(
       errorsFor('{ __schema { types { fields { type { ofType { ofType { name } } } } } } }'),
     ).toEqual([]);
+  });
+
+  it('leaves cyclic and unknown fragments to graphql without crashing', () => {
+    expect(errorsFor('{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }')).toEqual(
+      [expect.stringContaining('Cannot spread fragment "A" within itself via "B"')],
+    );
+    expect(errorsFor('{ ...Missing }')).toEqual(['Unknown fragment "Missing".']);
+  });
+
+  it('refuses an operation type the schema lacks', () => {
+    expect(errorsFor('subscription { node { id } }')).toEqual([
+      'This API has no subscription operations',
+    ]);
   });
 
   it('refuses more aliases than the limit, once', () => {

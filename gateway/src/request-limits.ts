@@ -1,13 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
+  Kind,
+  visit,
   type ASTVisitor,
+  type DocumentNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { ErrorCode } from '@astrobookings/shared';
+import { ErrorCode, knownOperationTypesRule } from '@astrobookings/shared';
 
 export interface RequestLimits {
   maxDepth: number;
@@ -31,8 +34,65 @@ function aliasLimit(max: number) {
   };
 }
 
+/** Whether a fragment spread names no fragment, or fragments spread each other in a cycle. */
+function hasBrokenFragments(document: DocumentNode): boolean {
+  const spreads = new Map<string, string[]>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
+    const names: string[] = [];
+    visit(definition.selectionSet, {
+      FragmentSpread: (spread) => void names.push(spread.name.value),
+    });
+    spreads.set(definition.name.value, names);
+  }
+  let unknown = false;
+  visit(document, {
+    FragmentSpread: (spread) => {
+      if (!spreads.has(spread.name.value)) unknown = true;
+    },
+  });
+  if (unknown) return true;
+  const done = new Set<string>();
+  const onPath = new Set<string>();
+  const cycles = (name: string): boolean => {
+    if (onPath.has(name)) return true;
+    if (done.has(name)) return false;
+    onPath.add(name);
+    const found = (spreads.get(name) ?? []).some(cycles);
+    onPath.delete(name);
+    done.add(name);
+    return found;
+  };
+  return [...spreads.keys()].some(cycles);
+}
+
+/**
+ * graphql-depth-limit follows fragment spreads blindly: an unknown or cyclic
+ * fragment makes it throw. graphql's own rules refuse such documents, so the
+ * depth is only measured on the others. It also reports every field below the
+ * limit, and it does so before graphql starts counting errors: past graphql's
+ * error limit the abort escapes validation as an internal error. One report
+ * says enough.
+ */
+function depthRule(maxDepth: number): ValidationRule {
+  const measure = depthLimit(maxDepth) as ValidationRule;
+  return (context) => {
+    if (hasBrokenFragments(context.getDocument())) return {};
+    let reported = false;
+    const reportOnce = Object.create(context, {
+      reportError: {
+        value: (error: GraphQLError) => {
+          if (!reported) context.reportError(error);
+          reported = true;
+        },
+      },
+    }) as ValidationContext;
+    return measure(reportOnce);
+  };
+}
+
 export function limitValidationRules(limits: RequestLimits): ValidationRule[] {
-  return [depthLimit(limits.maxDepth) as ValidationRule, aliasLimit(limits.maxAliases)];
+  return [knownOperationTypesRule, depthRule(limits.maxDepth), aliasLimit(limits.maxAliases)];
 }
 
 /** Each field costs 1, and a paginated field multiplies its children by the page size it asks for. */
@@ -51,13 +111,21 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         // eslint-disable-next-line @typescript-eslint/require-await
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
+          // Apollo goes on to execute when no operation matched operationName; the gateway then answers nothing.
+          if (operation == null) {
+            throw new GraphQLError(
+              `The document has no operation named ${JSON.stringify(request.operationName ?? '')}`,
+              { extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } } },
+            );
+          }
           let cost: number;
           try {
             cost = getComplexity({
               schema,
               query: document,
-              operationName: request.operationName ?? undefined,
+              // The resolved operation's own name: an anonymous one has none to compare.
+              operationName: operation.name?.value,
               variables: request.variables ?? {},
               estimators: [pageAwareEstimator],
             });

@@ -52,6 +52,15 @@ describe('formatGraphQLError', () => {
     expect(logged).toEqual([secret]);
   });
 
+  it("turns Apollo's uncoded refusals of a malformed request into BAD_USER_INPUT", () => {
+    const refusal = new GraphQLError('Unsupported persisted query version', {
+      extensions: { http: { status: 400 } },
+    });
+    const { formatted, logged } = format(refusal, 'INTERNAL_SERVER_ERROR');
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(logged).toHaveLength(0);
+  });
+
   it('turns parse and validation failures into BAD_USER_INPUT', () => {
     for (const code of ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST']) {
       const { formatted } = format(new GraphQLError('Syntax Error'), code);

@@ -85,6 +85,16 @@ function validationDetails(error: unknown): Record<string, unknown> | undefined 
   return { fields };
 }
 
+/**
+ * Apollo Server's own refusals of a malformed request (e.g. an unsupported
+ * persisted query version) carry an HTTP 4xx status but no code.
+ */
+function refusedAsMalformed(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 export type ErrorLogger = (error: unknown, message: string) => void;
 
 /**
@@ -126,7 +136,7 @@ export function formatGraphQLError(
     } = formatted.extensions ?? {};
     return { ...base, message: formatted.message, extensions: { ...extensions, code } };
   }
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+  if ((typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) || refusedAsMalformed(error)) {
     return { ...base, message: formatted.message, extensions: { code: ErrorCode.BadUserInput } };
   }
   logUnexpected(original, 'unexpected error while resolving a request');

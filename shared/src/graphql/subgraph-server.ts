@@ -19,6 +19,7 @@ import type { Logger } from '../logger';
 import { currentCorrelationId } from '../request-context';
 import type { GraphQLContext } from './context';
 import { operationPlugin } from './operation-plugin';
+import { knownOperationTypesRule } from './operation-rules';
 
 export interface SubgraphServerOptions {
   service: string;
@@ -58,6 +59,7 @@ export async function startSubgraphServer(
     stopOnTerminationSignals: false,
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    validationRules: [knownOperationTypesRule],
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (err, message) =>
         options.logger.error({ err }, message),
