@@ -68,8 +68,9 @@ export class SystemLogRepository {
       .exec();
   }
 
-  count(query: SystemLogQuery): Promise<number> {
-    return this.logs.countDocuments(filterOf(query)).exec();
+  // Async, so a bad query rejects like findNewestFirst's instead of throwing beside it.
+  async count(query: SystemLogQuery): Promise<number> {
+    return await this.logs.countDocuments(filterOf(query)).exec();
   }
 
   async purgeOlderThan(cutoff: Date): Promise<number> {

@@ -24,8 +24,8 @@ function toView(record: SystemLogRecord): SystemLog {
   };
 }
 
-function positionOf(after: string | undefined): LogPosition | undefined {
-  if (after === undefined) return undefined;
+function positionOf(after: string | null | undefined): LogPosition | undefined {
+  if (after === undefined || after === null) return undefined;
   const [time, id] = decodeCursor(after, 2);
   if (typeof time !== 'number' || typeof id !== 'string' || !Types.ObjectId.isValid(id)) {
     throw new BadUserInputError('Invalid cursor', { argument: 'after' });
@@ -37,18 +37,23 @@ function positionOf(after: string | undefined): LogPosition | undefined {
 export class SystemLogService {
   constructor(private readonly logs: SystemLogRepository) {}
 
-  async search(filter: SystemLogFilter = {}, page: PageArgs): Promise<Connection<SystemLog>> {
-    if (filter.since !== undefined && filter.until !== undefined && filter.since > filter.until) {
+  async search(
+    filter: SystemLogFilter | null | undefined,
+    page: PageArgs,
+  ): Promise<Connection<SystemLog>> {
+    // GraphQL hands over an explicit null where a client wrote one: it means "not given".
+    const given = filter ?? {};
+    const query = {
+      level: given.level ?? undefined,
+      service: given.service ?? undefined,
+      since: given.since ?? undefined,
+      until: given.until ?? undefined,
+      search: given.search || undefined,
+      correlationId: given.correlationId ?? undefined,
+    };
+    if (query.since !== undefined && query.until !== undefined && query.since > query.until) {
       throw new BadUserInputError('`since` must not be after `until`', { argument: 'filter' });
     }
-    const query = {
-      level: filter.level,
-      service: filter.service,
-      since: filter.since,
-      until: filter.until,
-      search: filter.search === '' ? undefined : filter.search,
-      correlationId: filter.correlationId,
-    };
     const size = pageSize(page);
     const [records, totalCount] = await Promise.all([
       this.logs.findNewestFirst(query, positionOf(page.after), size + 1),
