@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { DEPLOYABLES, repoRoot } from '../support/deployables';
+import { readConfig } from '@astrobookings/shared';
+import { configSections, DEPLOYABLES, repoRoot } from '../support/deployables';
 import { Dockerfile } from '../support/dockerfile';
 
 /**
@@ -15,8 +16,33 @@ const dockerfile = Dockerfile.read(path.join(repoRoot, 'Dockerfile'));
 const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), {
   merge: true,
 }) as {
-  services: Record<string, { healthcheck?: { test: string[] }; stop_grace_period?: string }>;
+  services: Record<
+    string,
+    {
+      healthcheck?: { test: string[] };
+      stop_grace_period?: string;
+      environment?: Record<string, string | number>;
+    }
+  >;
 };
+
+/** What the user must export before `docker compose up` (docker-compose.yml's header). */
+const USER_SUPPLIED: Record<string, string> = {
+  JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----',
+};
+
+/** A compose service's environment as compose would pass it, `${NAME:-default}` resolved. */
+function composeEnvironment(service: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(compose.services[service]?.environment ?? {}).map(([name, value]) => [
+      name,
+      String(value).replace(
+        /\$\{([A-Z_]+):-([^}]*)\}/g,
+        (_match, variable: string, fallback: string) => USER_SUPPLIED[variable] ?? fallback,
+      ),
+    ]),
+  );
+}
 const workspaces = (
   JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
     workspaces: string[];
@@ -98,6 +124,16 @@ describe.each(DEPLOYABLES.map((d) => [d.name, d] as const))('target %s', (name, 
     );
     expect(compose.services[name]?.healthcheck?.test).toEqual(healthCommand);
   });
+
+  const sections = configSections(deployable);
+  (sections === undefined ? it.skip : it)(
+    'starts in production from its compose environment',
+    () => {
+      const env = composeEnvironment(name);
+      expect(env.NODE_ENV).toBe('production');
+      expect(() => readConfig(name, sections!, env)).not.toThrow();
+    },
+  );
 
   it('is given longer than its own 10 s shutdown bound before compose kills it', () => {
     const grace = /^(\d+)s$/.exec(compose.services[name]?.stop_grace_period ?? '');
