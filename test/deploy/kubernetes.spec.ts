@@ -7,6 +7,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { parseAllDocuments, parse } from 'yaml';
 import { Dockerfile } from '../support/dockerfile';
 import { configSections, DEPLOYABLES, repoRoot, type Deployable } from '../support/deployables';
@@ -172,6 +173,49 @@ function containerEnv(container: Container): Record<string, string> {
   return env;
 }
 
+/**
+ * The OpenAPI schemas leave objects open, so a misspelt field would pass them:
+ * each object is also type-checked as a fresh literal of kubernetes-models'
+ * TypeScript interface for its kind, whose excess-property check names any field
+ * the Kubernetes API does not define. Answers the problems by object.
+ */
+function unknownFields(checked: { label: string; object: K8sObject }[]): string[] {
+  const file = path.join(repoRoot, 'test', 'deploy', 'manifests.virtual.ts');
+  const starts: number[] = [];
+  let source = '';
+  checked.forEach(({ object }, i) => {
+    const type = `I${object.kind}`;
+    source += `import type { ${type} as T${i} } from 'kubernetes-models/${object.apiVersion}/${object.kind}';\n`;
+  });
+  checked.forEach(({ object }, i) => {
+    starts.push(source.length);
+    source += `export const object${i}: T${i} = ${JSON.stringify(object, null, 1)};\n`;
+  });
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+  };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists } = host;
+  host.getSourceFile = (name, language, ...rest) =>
+    name === file
+      ? ts.createSourceFile(name, source, language)
+      : getSourceFile.call(host, name, language, ...rest);
+  host.fileExists = (name) => name === file || fileExists.call(host, name);
+  const program = ts.createProgram([file], options, host);
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const at = diagnostic.start ?? 0;
+    const index = starts.filter((start) => start <= at).length - 1;
+    const label = index >= 0 ? checked[index].label : 'imports';
+    return `${label}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
+  });
+}
+
 describe('schemas', () => {
   it('kustomization.yaml lists every manifest of the folder but the example Secret', () => {
     const manifests = fs
@@ -205,6 +249,22 @@ describe('schemas', () => {
     expect(() => new MODELS['apps/v1/Deployment'](deployment).validate()).toThrow(
       /containerPort must be integer/,
     );
+  });
+
+  it('uses only fields the Kubernetes API defines', () => {
+    const misspelt = structuredClone(named<DeploymentObject>('Deployment', 'gateway'));
+    const container = misspelt.spec.template.spec.containers[0] as Container &
+      Record<string, unknown>;
+    container.readinesProbe = container.readinessProbe;
+    const problems = unknownFields([
+      ...objects.map(({ file, object }) => ({ label: `${file} ${object.kind}`, object })),
+      { label: 'secret.example.yaml Secret', object: exampleSecret },
+      { label: 'misspelt', object: misspelt },
+    ]);
+    // The deliberate typo is caught, and it is the only problem.
+    expect(problems).toEqual([
+      expect.stringMatching(/^misspelt: .*'"readinesProbe"' does not exist/),
+    ]);
   });
 
   it('names no object twice', () => {
