@@ -201,12 +201,13 @@ function unknownFields(checked: { label: string; object: K8sObject }[]): string[
     moduleResolution: ts.ModuleResolutionKind.Node16,
   };
   const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists } = host;
+  const getSourceFile = host.getSourceFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
   host.getSourceFile = (name, language, ...rest) =>
     name === file
       ? ts.createSourceFile(name, source, language)
-      : getSourceFile.call(host, name, language, ...rest);
-  host.fileExists = (name) => name === file || fileExists.call(host, name);
+      : getSourceFile(name, language, ...rest);
+  host.fileExists = (name) => name === file || fileExists(name);
   const program = ts.createProgram([file], options, host);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const at = diagnostic.start ?? 0;
