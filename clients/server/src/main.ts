@@ -1,6 +1,7 @@
 import {
   createHttpApp,
   createLogger,
+  createLogShipper,
   Lifecycle,
   listen,
   loadConfig,
@@ -12,14 +13,17 @@ import path from 'node:path';
 import { builtApps, mountWebApps, WEB_APPS } from './web-apps';
 
 const SERVICE = 'web';
-const config = loadConfig(SERVICE, ['http', 'ports', 'web']);
-const logger = createLogger(SERVICE, { level: config.logLevel });
+const config = loadConfig(SERVICE, ['http', 'ports', 'web', 'systemMongo', 'logShipping']);
+const logShipper = createLogShipper(SERVICE, config);
+const logger = createLogger(SERVICE, { level: config.logLevel, streams: logShipper.streams });
 /** clients/server/dist → clients/dist */
 const DIST_DIR = path.resolve(__dirname, '..', '..', 'dist');
 
 async function main(): Promise<void> {
   const lifecycle = new Lifecycle(logger);
   lifecycle.installSignalHandlers();
+  // Registered first, so it closes last and ships the shutdown's own lines.
+  lifecycle.onShutdown('log shipping', () => logShipper.close());
   const built = builtApps(DIST_DIR);
   const missing = WEB_APPS.filter((app) => !built.includes(app));
   if (missing.length > 0) {

@@ -3,7 +3,9 @@ import { CursorPaging } from './paging';
 describe('CursorPaging', () => {
   it('walks forward by end cursors and back through the ones seen', () => {
     const paging = new CursorPaging();
-    expect([paging.page(), paging.after()]).toEqual([1, null]);
+    expect([paging.page(), paging.after()]).toEqual([1, undefined]);
+    // The first page's `after` is left out of the request, not sent as null.
+    expect(JSON.stringify({ first: 10, after: paging.after() })).toBe('{"first":10}');
     paging.next('c10');
     paging.next('c20');
     expect([paging.page(), paging.after()]).toEqual([3, 'c20']);
@@ -11,7 +13,7 @@ describe('CursorPaging', () => {
     expect([paging.page(), paging.after()]).toEqual([2, 'c10']);
     paging.previous();
     paging.previous();
-    expect([paging.page(), paging.after()]).toEqual([1, null]);
+    expect([paging.page(), paging.after()]).toEqual([1, undefined]);
   });
 
   it('stays put without an end cursor, and starts over on reset', () => {
@@ -21,6 +23,6 @@ describe('CursorPaging', () => {
     expect(paging.page()).toBe(1);
     paging.next('c10');
     paging.reset();
-    expect([paging.page(), paging.after()]).toEqual([1, null]);
+    expect([paging.page(), paging.after()]).toEqual([1, undefined]);
   });
 });

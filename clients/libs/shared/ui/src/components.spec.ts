@@ -316,7 +316,8 @@ describe('ui-line-chart', () => {
     expect(lines).toHaveLength(2);
     // From the left to the right edge; the scale tops out at a round 5 above the highest 4
     // (the plot is 144 high from y = 12): 2 → 156 - 57.6, 4 → 156 - 115.2.
-    expect(lines[0].getAttribute('points')).toBe('48.0,98.4 588.0,40.8');
+    expect(lines[0].getAttribute('points')).toBe('56.0,98.4 588.0,40.8');
+    expect(lines.map((line) => line.getAttribute('stroke'))).toEqual(['#4338ca', '#0891b2']);
     expect(Array.from(el.querySelectorAll('text')).map((t) => text(t))).toContain('5 /s');
     expect(Array.from(el.querySelectorAll('figcaption .key')).map((k) => text(k))).toEqual([
       'gateway',

@@ -13,8 +13,19 @@ export interface ChartSeries {
 
 const WIDTH = 600;
 const HEIGHT = 180;
-const PAD = { top: 12, right: 12, bottom: 24, left: 48 };
-const COLORS = ['#4338ca', '#0891b2', '#c2410c', '#15803d'];
+const PAD = { top: 12, right: 12, bottom: 24, left: 56 };
+/** Distinct on white and for the common kinds of colour blindness, in order of use. */
+const COLORS = [
+  '#4338ca',
+  '#0891b2',
+  '#c2410c',
+  '#15803d',
+  '#a21caf',
+  '#b45309',
+  '#0f766e',
+  '#be123c',
+  '#475569',
+];
 
 function niceMax(value: number): number {
   if (value <= 0) return 1;
@@ -193,6 +204,7 @@ export class LineChartComponent {
   });
 
   private format(value: number): string {
+    if (value >= 10_000) return `${Math.round(value / 1000)}k`;
     return Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1);
   }
 }

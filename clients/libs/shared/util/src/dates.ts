@@ -14,6 +14,13 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 
 const DATE_ONLY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
 
+const PRECISE: Intl.DateTimeFormatOptions = {
+  ...DATE_TIME,
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hourCycle: 'h23',
+};
+
 function toDate(value: string | Date): Date | null {
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
@@ -23,6 +30,16 @@ function toDate(value: string | Date): Date | null {
 export function formatDateTime(value: string | Date, locale = 'en-GB', timeZone?: string): string {
   const date = toDate(value);
   return date ? new Intl.DateTimeFormat(locale, { ...DATE_TIME, timeZone }).format(date) : '—';
+}
+
+/** "21 Nov 2026, 08:00:12.345 UTC": for log lines, where order within a second matters. */
+export function formatPreciseTime(
+  value: string | Date,
+  locale = 'en-GB',
+  timeZone?: string,
+): string {
+  const date = toDate(value);
+  return date ? new Intl.DateTimeFormat(locale, { ...PRECISE, timeZone }).format(date) : '—';
 }
 
 /** "21 Nov 2026" */

@@ -2,6 +2,7 @@ export { currencyDecimals, formatMoney, parseMoney } from './money';
 export {
   formatDate,
   formatDateTime,
+  formatPreciseTime,
   formatRelative,
   isoToLocalInput,
   localInputToIso,

@@ -13,6 +13,9 @@ describe('formatting pipes', () => {
     const pipe = new DateTimePipe();
     expect(pipe.transform('2030-01-02T03:04:00Z')).toBe('2 Jan 2030, 03:04 UTC');
     expect(pipe.transform('2030-01-02T03:04:00Z', 'date')).toBe('2 Jan 2030');
+    expect(pipe.transform('2030-01-02T03:04:05.678Z', 'precise')).toBe(
+      '2 Jan 2030, 03:04:05.678 UTC',
+    );
     expect(pipe.transform(null)).toBe('—');
   });
 

@@ -1,5 +1,5 @@
 import { Pipe, type PipeTransform } from '@angular/core';
-import { formatDate, formatDateTime, formatRelative } from './dates';
+import { formatDate, formatDateTime, formatPreciseTime, formatRelative } from './dates';
 import { formatMoney } from './money';
 
 /** `{{ booking.totalPrice | money: booking.currency }}` */
@@ -10,12 +10,19 @@ export class MoneyPipe implements PipeTransform {
   }
 }
 
-/** `{{ launch.scheduledAt | dateTime }}`, or `| dateTime: 'date'` without the time. */
+/**
+ * `{{ launch.scheduledAt | dateTime }}`; `| dateTime: 'date'` without the time,
+ * `| dateTime: 'precise'` to the millisecond.
+ */
 @Pipe({ name: 'dateTime' })
 export class DateTimePipe implements PipeTransform {
-  transform(value: string | null | undefined, style: 'dateTime' | 'date' = 'dateTime'): string {
+  transform(
+    value: string | null | undefined,
+    style: 'dateTime' | 'date' | 'precise' = 'dateTime',
+  ): string {
     if (!value) return '—';
-    return style === 'date' ? formatDate(value) : formatDateTime(value);
+    if (style === 'date') return formatDate(value);
+    return style === 'precise' ? formatPreciseTime(value) : formatDateTime(value);
   }
 }
 

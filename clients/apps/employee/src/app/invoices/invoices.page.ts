@@ -96,7 +96,7 @@ type Invoice = AllInvoicesQuery['invoices'][number];
                   <div class="muted small">{{ i.kind.toLowerCase() }}</div>
                 </td>
                 <td>{{ billed(i) }}</td>
-                <td>{{ i.launch?.mission ?? '—' }}</td>
+                <td>{{ i.launch?.mission ?? i.booking?.launch?.mission ?? '—' }}</td>
                 <td class="nowrap">{{ i.issuedAt | dateTime: 'date' }}</td>
                 <td class="num">{{ i.amount | money: i.currency }}</td>
                 <td>

@@ -16,7 +16,16 @@ const PAGE_SIZE = 50;
 /** Follow mode reads the newest page again this often. */
 const FOLLOW_MS = 3000;
 const LEVELS: LogLevel[] = ['FATAL', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE'];
-const SERVICES = ['gateway', 'auth', 'admin', 'customer', 'monitoring', 'workers', 'web'];
+const SERVICES = [
+  'gateway',
+  'auth',
+  'admin',
+  'customer',
+  'monitoring',
+  'sync-worker',
+  'notifications-worker',
+  'web',
+];
 
 interface FilterForm {
   level: string;
@@ -133,7 +142,7 @@ const EMPTY_FORM: FilterForm = {
           <tbody>
             @for (line of rows(); track line.id) {
               <tr>
-                <td class="nowrap">{{ line.timestamp | dateTime }}</td>
+                <td class="nowrap">{{ line.timestamp | dateTime: 'precise' }}</td>
                 <td><ui-badge [status]="line.level" /></td>
                 <td>{{ line.service }}</td>
                 <td class="message">{{ line.message }}</td>

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { injectMutation, injectQuery } from '@web/shared/data-access';
 import {
   AsyncStateComponent,
@@ -26,6 +27,7 @@ const FILTERS: { label: string; value: NotificationState | null }[] = [
 @Component({
   selector: 'app-notifications-page',
   imports: [
+    RouterLink,
     AsyncStateComponent,
     ErrorBannerComponent,
     NoticeComponent,
@@ -98,6 +100,15 @@ const FILTERS: { label: string; value: NotificationState | null }[] = [
                     >
                       Retry<span class="sr-only"> {{ n.subject }} to {{ n.recipient }}</span>
                     </button>
+                  }
+                  @if (n.correlationId) {
+                    <a
+                      class="btn btn-small"
+                      routerLink="/logs"
+                      [queryParams]="{ correlation: n.correlationId }"
+                    >
+                      Logs<span class="sr-only"> of {{ n.subject }} to {{ n.recipient }}</span>
+                    </a>
                   }
                 </td>
               </tr>
