@@ -61,13 +61,25 @@ export const syncJobIds = {
   reconcile: (slot: number) => `reconcile-${slot}`,
 };
 
+/**
+ * BullMQ priorities (none runs first, then lower numbers): a customer waiting on a
+ * request comes before copying PostgreSQL's events, which comes before a sweep.
+ */
+export const SYNC_JOB_PRIORITY: Record<SyncJobName, number | undefined> = {
+  [SyncJobName.PlaceBooking]: undefined,
+  [SyncJobName.CancelBooking]: undefined,
+  [SyncJobName.WaitlistRequest]: undefined,
+  [SyncJobName.OutboxEvent]: 10,
+  [SyncJobName.Reconcile]: 20,
+};
+
 export async function enqueueSyncJob<N extends SyncJobName>(
   queue: Queue,
   name: N,
   data: SyncJobs[N],
   jobId: string,
 ): Promise<void> {
-  await queue.add(name, data, { jobId });
+  await queue.add(name, data, { jobId, priority: SYNC_JOB_PRIORITY[name] });
 }
 
 /**

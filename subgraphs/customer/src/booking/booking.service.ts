@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../common/clock';
 import type { OutcomeWaiter } from '../common/outcome-waiter';
 import type { SyncRequests } from '../common/sync-requests';
+import type { LaunchView } from '../launch/launch.repository';
 import type { LaunchCatalog } from '../launch/launch.service';
 import type { ProfileService } from '../profile/profile.service';
 import type { BookSeatsInput } from './booking.input';
@@ -44,10 +45,15 @@ export class BookingService {
   async bookSeats(caller: Principal, input: BookSeatsInput): Promise<BookingView> {
     const seats = seatCount(input.seats);
     const key = idempotencyKey(input.idempotencyKey);
-    const earlier = await this.bookings.findByIdempotencyKey(caller.userId, key);
-    if (earlier !== undefined) return this.answerRepeat(earlier, input.launchId, seats);
-
-    const launch = await this.catalog.getOnSale(input.launchId);
+    let launch: LaunchView;
+    try {
+      launch = await this.catalog.getOnSale(input.launchId, true);
+    } catch (error) {
+      // A repeat of a request made while the launch was on sale still answers its booking.
+      const earlier = await this.bookings.findByIdempotencyKey(caller.userId, key);
+      if (earlier === undefined) throw error;
+      return this.answerRepeat(earlier, input.launchId, seats);
+    }
     await this.profiles.ensure(caller);
     const id = randomUUID();
     const inserted = await this.bookings.insertRequest(
@@ -63,12 +69,13 @@ export class BookingService {
       this.clock(),
     );
     if (!inserted) {
-      // A concurrent request with the same key was recorded first: answer its booking.
-      const winner = await this.bookings.findByIdempotencyKey(caller.userId, key);
-      if (winner === undefined) throw new Error('a booking that won its idempotency key is gone');
-      return this.answerRepeat(winner, input.launchId, seats);
+      // The key was used before (or by a concurrent request recorded first): answer its booking.
+      const earlier = await this.bookings.findByIdempotencyKey(caller.userId, key);
+      if (earlier === undefined)
+        throw new Error('a booking that holds its idempotency key is gone');
+      return this.answerRepeat(earlier, input.launchId, seats);
     }
-    return this.decided(id, () => this.requests.placeBooking(id));
+    return this.decided(id, () => this.requests.placeBooking(id), true);
   }
 
   /**
@@ -137,7 +144,8 @@ export class BookingService {
     return this.decided(earlier.id, () => this.requests.placeBooking(earlier.id));
   }
 
-  private decided(id: string, handOver: () => Promise<void>): Promise<BookingView> {
+  /** Hands a request over and waits for its decision; `fresh`: just recorded, so surely undecided. */
+  private decided(id: string, handOver: () => Promise<void>, fresh = false): Promise<BookingView> {
     return this.outcomes.settle({
       entity: 'booking',
       id,
@@ -145,6 +153,7 @@ export class BookingService {
       handOver,
       read: () => this.reread(id),
       settled: (booking) => booking.status !== 'PENDING',
+      skipFirstRead: fresh,
     });
   }
 

@@ -17,6 +17,8 @@ export interface Settlement<T> {
   read: () => Promise<T>;
   /** Whether what was read is the decision waited for. */
   settled: (value: T) => boolean;
+  /** The entity surely is not settled yet (just recorded): wait before the first read. */
+  skipFirstRead?: boolean;
 }
 
 /**
@@ -53,6 +55,10 @@ export class OutcomeWaiter {
     let next = this.expect(request, request.timeoutMs);
     try {
       await request.handOver();
+      if (request.skipFirstRead === true) {
+        await next.done;
+        next = this.expect(request, Math.max(0, deadline - Date.now()));
+      }
       for (;;) {
         const value = await request.read();
         if (request.settled(value) || Date.now() >= deadline) return value;

@@ -15,8 +15,18 @@ import type { Clock } from '../common/clock';
 import type { LaunchFilter } from './launch.input';
 import type { LaunchKey, LaunchView, LaunchViewRepository, SaleFilter } from './launch.repository';
 
+/**
+ * How long a launch read for a booking request is reused: a burst of requests for
+ * one launch reads it once. Only PostgreSQL decides seats, so a second-old copy
+ * decides nothing.
+ */
+const ON_SALE_CACHE_MS = 1_000;
+const ON_SALE_CACHE_SIZE = 1_000;
+
 /** The launches customers choose from: only future SCHEDULED or DELAYED ones are on sale. */
 export class LaunchCatalog {
+  private readonly recent = new Map<string, { launch: Promise<LaunchView>; until: number }>();
+
   constructor(
     private readonly launches: LaunchViewRepository,
     private readonly clock: Clock,
@@ -44,15 +54,31 @@ export class LaunchCatalog {
     return launch;
   }
 
-  /** A launch whose seats can be booked now: NOT_FOUND, or CONFLICT when it is not on sale. */
-  async getOnSale(id: string): Promise<LaunchView> {
-    const launch = await this.get(id);
+  /**
+   * A launch whose seats can be booked now: NOT_FOUND, or CONFLICT when it is not on
+   * sale. `reuseRecent`: a copy read in the last second will do (booking requests,
+   * which PostgreSQL decides anyway).
+   */
+  async getOnSale(id: string, reuseRecent = false): Promise<LaunchView> {
+    const launch = reuseRecent ? await this.getRecent(id) : await this.get(id);
     if (!ON_SALE_STATUSES.includes(launch.status)) {
       throw new ConflictError(`The launch is ${launch.status.toLowerCase()}: it is not on sale`);
     }
     if (!isOnSaleAt(launch, this.clock())) {
       throw new ConflictError('The launch has departed: it is not on sale');
     }
+    return launch;
+  }
+
+  private getRecent(id: string): Promise<LaunchView> {
+    const now = this.clock().getTime();
+    const cached = this.recent.get(id);
+    if (cached !== undefined && cached.until > now) return cached.launch;
+    if (this.recent.size >= ON_SALE_CACHE_SIZE) this.recent.clear();
+    const launch = this.get(id);
+    this.recent.set(id, { launch, until: now + ON_SALE_CACHE_MS });
+    // A failed read is not reused.
+    launch.catch(() => this.recent.delete(id));
     return launch;
   }
 }

@@ -1,0 +1,122 @@
+import type { PrismaClient } from '@astrobookings/prisma';
+
+export interface OutboxEventRow {
+  /** outbox_events.id, a bigint, as text. */
+  id: string;
+  eventType: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: unknown;
+  correlationId: string | null;
+  createdAt: Date;
+  processedAt: Date | null;
+}
+
+/** Longer than handing a batch to Redis takes; the claim's row locks end with it. */
+const CLAIM_TIMEOUT_MS = 30_000;
+const MAX_ERROR_CHARS = 1_000;
+
+/**
+ * The Admin subgraph's transactional outbox, as the sync worker works through it:
+ * the source of truth for what still has to reach the customer store and mail.
+ */
+export class OutboxRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * Claims up to `limit` events nobody has handed to the queue yet, oldest first,
+   * hands their ids to `dispatch`, and marks them dispatched once it succeeds.
+   * Claims of concurrent relays skip each other's rows (SKIP LOCKED); if
+   * `dispatch` fails, the rows stay undispatched for the next claim.
+   */
+  async dispatchBatch(limit: number, dispatch: (ids: string[]) => Promise<void>): Promise<number> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<{ id: bigint }[]>`
+          SELECT id FROM outbox_events
+           WHERE dispatched_at IS NULL
+           ORDER BY id
+           LIMIT ${limit}
+             FOR UPDATE SKIP LOCKED`;
+        if (rows.length === 0) return 0;
+        const ids = rows.map((row) => row.id.toString());
+        await dispatch(ids);
+        await tx.$executeRaw`
+          UPDATE outbox_events SET dispatched_at = now() WHERE id = ANY(${ids}::bigint[])`;
+        return ids.length;
+      },
+      { maxWait: CLAIM_TIMEOUT_MS, timeout: CLAIM_TIMEOUT_MS },
+    );
+  }
+
+  async findById(id: string): Promise<OutboxEventRow | undefined> {
+    const rows = await this.prisma.$queryRaw<
+      {
+        id: bigint;
+        event_type: string;
+        aggregate_type: string;
+        aggregate_id: string;
+        payload: unknown;
+        correlation_id: string | null;
+        created_at: Date;
+        processed_at: Date | null;
+      }[]
+    >`
+      SELECT id, event_type, aggregate_type, aggregate_id, payload, correlation_id, created_at, processed_at
+        FROM outbox_events WHERE id = ${id}::bigint`;
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    return {
+      id: row.id.toString(),
+      eventType: row.event_type,
+      aggregateType: row.aggregate_type,
+      aggregateId: row.aggregate_id,
+      payload: row.payload,
+      correlationId: row.correlation_id,
+      createdAt: row.created_at,
+      processedAt: row.processed_at,
+    };
+  }
+
+  async markProcessed(id: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE outbox_events SET processed_at = now(), last_error = NULL
+       WHERE id = ${id}::bigint AND processed_at IS NULL`;
+  }
+
+  async recordFailure(id: string, error: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE outbox_events
+         SET attempts = attempts + 1, last_error = ${error.slice(0, MAX_ERROR_CHARS)}
+       WHERE id = ${id}::bigint`;
+  }
+
+  /** Events handed to the queue before `cutoff` and still unprocessed, oldest first. */
+  async listStale(cutoff: Date, limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: bigint }[]>`
+      SELECT id FROM outbox_events
+       WHERE processed_at IS NULL AND dispatched_at < ${cutoff}
+       ORDER BY id
+       LIMIT ${limit}`;
+    return rows.map((row) => row.id.toString());
+  }
+
+  /** Events not processed yet, and how long the oldest of them has waited. */
+  async backlog(): Promise<{ count: number; oldestAgeMs: number }> {
+    const [row] = await this.prisma.$queryRaw<{ count: bigint; oldest: Date | null }[]>`
+      SELECT count(*) AS count, min(created_at) AS oldest
+        FROM outbox_events WHERE processed_at IS NULL`;
+    return {
+      count: Number(row?.count ?? 0),
+      oldestAgeMs: row?.oldest ? Math.max(0, Date.now() - row.oldest.getTime()) : 0,
+    };
+  }
+
+  /** The id of the latest event of one aggregate: the version of its copy. */
+  async latestOf(aggregateType: string, aggregateId: string): Promise<string | undefined> {
+    const [row] = await this.prisma.$queryRaw<{ id: bigint | null }[]>`
+      SELECT max(id) AS id FROM outbox_events
+       WHERE aggregate_type = ${aggregateType} AND aggregate_id = ${aggregateId}`;
+    return row?.id?.toString() ?? undefined;
+  }
+}
