@@ -327,6 +327,18 @@ describe.each(DEPLOYABLES.map((d) => [d.name, d] as const))(
       expect(hpa.spec.metrics.length).toBeGreaterThan(0);
     });
 
+    it('keeps an instance up through node drains when two or more run', () => {
+      const hpa = named<HpaObject>('HorizontalPodAutoscaler', name);
+      const budget = objects.find(
+        (o) => o.object.kind === 'PodDisruptionBudget' && o.object.metadata.name === name,
+      )?.object as (K8sObject & { spec: unknown }) | undefined;
+      if (hpa.spec.minReplicas < 2) return expect(budget).toBeUndefined();
+      expect(budget?.spec).toEqual({
+        minAvailable: 1,
+        selector: { matchLabels: { 'app.kubernetes.io/name': name } },
+      });
+    });
+
     it('drains before it is stopped: out of the Service first, then SIGTERM with time to finish', () => {
       expect(container.lifecycle?.preStop?.exec?.command).toEqual(['sleep', expect.any(String)]);
       const pause = Number(container.lifecycle!.preStop!.exec!.command[1]);
