@@ -20,6 +20,7 @@ export * from './graphql/operation-rules';
 export * from './graphql/pagination';
 export * from './graphql/request-scope';
 export * from './graphql/subgraph-server';
+export * from './graphql/text-guard';
 export * from './http/health';
 export * from './http/metrics';
 export * from './http/server';

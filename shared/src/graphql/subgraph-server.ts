@@ -20,6 +20,7 @@ import { currentCorrelationId } from '../request-context';
 import type { GraphQLContext } from './context';
 import { operationPlugin } from './operation-plugin';
 import { knownOperationTypesRule } from './operation-rules';
+import { nulCharacterPlugin } from './text-guard';
 
 export interface SubgraphServerOptions {
   service: string;
@@ -66,6 +67,7 @@ export async function startSubgraphServer(
       ),
     plugins: [
       operationPlugin(metrics, options.logger),
+      nulCharacterPlugin(),
       // Traces are only for Apollo Studio reporting, which this project doesn't use.
       ApolloServerPluginInlineTraceDisabled(),
       options.production
