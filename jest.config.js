@@ -49,6 +49,20 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
     },
+    {
+      ...common,
+      ...withStores,
+      // Processes killed and stores stopped under load (test/fault); FAULT_PROFILE=long for more rounds.
+      displayName: 'fault',
+      testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
+    },
+    {
+      ...common,
+      ...withStores,
+      // Generated bad requests from a printed seed (test/fuzz); FUZZ_SEED, FUZZ_REQUESTS.
+      displayName: 'fuzz',
+      testMatch: ['<rootDir>/test/fuzz/**/*.fuzz-spec.ts'],
+    },
     // The web apps' libraries: Angular's TestBed on jsdom.
     '<rootDir>/clients/jest.config.mjs',
   ],
