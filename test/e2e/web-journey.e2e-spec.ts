@@ -344,12 +344,37 @@ describe('the web apps, one journey across all four', () => {
     await open(page, 'Queues');
     await row(page, 'notifications').waitFor();
     await screenshot(page, 'ops-queues');
+    // bull-board at the gateway, reached with the cookie the ops app sets.
+    const [dashboard] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('link', { name: 'Open the BullMQ dashboard' }).click(),
+    ]);
+    await dashboard.waitForURL(/\/admin\/queues/);
+    await dashboard.getByText('notifications').first().click();
+    await dashboard.waitForLoadState('networkidle');
+    await screenshot(dashboard, 'ops-bull-board');
+    await dashboard.close();
     await open(page, 'Health');
     await page.getByText('All services are up.').waitFor();
     await screenshot(page, 'ops-health');
     await open(page, 'Metrics');
     await page.getByRole('img', { name: /^Requests per second/ }).waitFor();
     await screenshot(page, 'ops-metrics');
+  });
+
+  step('customer: cancels the booking, told the refund first', 'customer', async (page) => {
+    await open(page, 'My bookings');
+    await row(page, MISSION, 'confirmed')
+      .getByRole('button', { name: /Cancel/ })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel this booking?' });
+    await dialog.getByText('You paid $500,000.00').waitFor();
+    await dialog.getByText('all of it').waitFor();
+    await screenshot(page, 'customer-cancel');
+    await dialog.getByRole('button', { name: 'Cancel booking' }).click();
+    await page.getByText(/Your (booking|cancellation) (for|of) Artemis Tourist 1/).waitFor();
+    await reloadUntilVisible(page, row(page, MISSION, 'cancelled', 'refunded $500,000.00'));
+    await screenshot(page, 'customer-cancelled');
   });
 
   step(

@@ -128,14 +128,18 @@ export class MetricsPage {
     },
   ]);
 
+  /** Every process seen in the period, in one order, so each keeps its colour in every chart. */
+  private readonly services = computed(() =>
+    [...new Set(this.snapshots().flatMap((s) => s.services.map((m) => m.service)))].sort(),
+  );
+
   /** One line per process, and the system's total first. */
   protected perService(measure: Measure): ChartSeries[] {
-    const lines = new Map<string, ChartSeries>();
+    const lines = new Map<string, ChartSeries>(
+      ['all', ...this.services()].map((label) => [label, { label, points: [] }]),
+    );
     const add = (label: string, t: string, v: number | null) => {
-      if (v === null) return;
-      const line = lines.get(label) ?? { label, points: [] };
-      line.points.push({ t, v });
-      lines.set(label, line);
+      if (v !== null) lines.get(label)?.points.push({ t, v });
     };
     for (const snapshot of this.snapshots()) {
       add('all', snapshot.takenAt, snapshot[measure]);
