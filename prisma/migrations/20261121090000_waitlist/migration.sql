@@ -11,6 +11,7 @@ CREATE TABLE "waitlist_entries" (
     "hold_minutes" INTEGER NOT NULL,
     "queued_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "hold_expires_at" TIMESTAMPTZ(3),
+    "held_seats" INTEGER,
     "booking_id" UUID,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
@@ -42,12 +43,16 @@ ALTER TABLE "waitlist_entries" ADD CONSTRAINT "waitlist_entries_seats_check" CHE
 ALTER TABLE "waitlist_entries" ADD CONSTRAINT "waitlist_entries_hold_minutes_check" CHECK ("hold_minutes" > 0);
 
 -- AddCheckConstraint
-ALTER TABLE "waitlist_entries" ADD CONSTRAINT "waitlist_entries_hold_check" CHECK ("status" <> 'HOLDING' OR "hold_expires_at" IS NOT NULL);
+ALTER TABLE "waitlist_entries" ADD CONSTRAINT "waitlist_entries_hold_check" CHECK (("status" = 'HOLDING') = ("held_seats" IS NOT NULL) AND ("status" <> 'HOLDING' OR "hold_expires_at" IS NOT NULL));
+
+-- AddCheckConstraint
+ALTER TABLE "waitlist_entries" ADD CONSTRAINT "waitlist_entries_held_seats_check" CHECK ("held_seats" IS NULL OR "held_seats" BETWEEN 1 AND "seats");
 
 -- Holds are granted and used here, inside the transactions that free and take seats, so
 -- no booking can slip between seats coming free and the waitlist getting them, and no
 -- other customer can take held seats: held seats count in launches.seats_sold until
--- their hold is used, left or expired. Every change of an entry is an outbox event
+-- their hold is used, left or expired (seats_sold = seats of CONFIRMED bookings +
+-- held_seats of HOLDING entries). Every change of an entry is an outbox event
 -- (aggregate "waitlist") for the sync worker.
 
 -- CreateFunction
@@ -57,7 +62,7 @@ RETURNS VOID LANGUAGE sql AS $$
   SELECT p_type, 'waitlist', e."id"::TEXT, jsonb_build_object(
     'entry', jsonb_build_object(
       'id', e."id", 'launchId', e."launch_id", 'customerUserId', e."customer_user_id",
-      'seats', e."seats", 'status', e."status", 'queuedAt', e."queued_at",
+      'seats', e."seats", 'heldSeats', e."held_seats", 'status', e."status", 'queuedAt', e."queued_at",
       'holdExpiresAt', e."hold_expires_at", 'bookingId', e."booking_id", 'updatedAt', e."updated_at"),
     'launch', jsonb_build_object(
       'id', e."launch_id", 'seatCapacity', p_seat_capacity, 'seatsSold', p_seats_sold,
@@ -66,33 +71,37 @@ RETURNS VOID LANGUAGE sql AS $$
 $$;
 
 -- CreateFunction
--- Gives up to p_free seats to the first WAITING entries of a launch whose seats fit, in
--- line order, as holds. The caller holds the launch's row lock and adds `granted` to
--- its seats_sold.
+-- Gives up to p_free seats to a launch's waitlist in line order: the first in line holds
+-- as many of the seats it wants as there are (adding to a hold it has for fewer), then
+-- the next. The caller holds the launch's row lock and adds `granted` to its seats_sold.
 CREATE FUNCTION "waitlist_grant_holds"(p_launch_id UUID, p_free INTEGER, OUT granted INTEGER, OUT entry_ids UUID[])
 LANGUAGE plpgsql AS $$
 DECLARE
   waiting RECORD;
   free INTEGER := p_free;
+  more INTEGER;
 BEGIN
   granted := 0;
   entry_ids := ARRAY[]::UUID[];
   IF free <= 0 THEN RETURN; END IF;
   FOR waiting IN
-    SELECT "id", "seats", "hold_minutes" FROM "waitlist_entries"
-     WHERE "launch_id" = p_launch_id AND "status" = 'WAITING'
+    SELECT "id", "seats", COALESCE("held_seats", 0) AS "held", "hold_minutes" FROM "waitlist_entries"
+     WHERE "launch_id" = p_launch_id
+       AND ("status" = 'WAITING'
+            OR ("status" = 'HOLDING' AND "held_seats" < "seats" AND "hold_expires_at" > now()))
      ORDER BY "queued_at", "id"
      FOR UPDATE
   LOOP
     EXIT WHEN free <= 0;
-    CONTINUE WHEN waiting."seats" > free;
+    more := LEAST(free, waiting."seats" - waiting."held");
     UPDATE "waitlist_entries"
        SET "status" = 'HOLDING',
+           "held_seats" = waiting."held" + more,
            "hold_expires_at" = now() + make_interval(mins => waiting."hold_minutes"),
            "updated_at" = now()
      WHERE "id" = waiting."id";
-    free := free - waiting."seats";
-    granted := granted + waiting."seats";
+    free := free - more;
+    granted := granted + more;
     entry_ids := entry_ids || waiting."id";
   END LOOP;
 END $$;
@@ -144,19 +153,20 @@ BEGIN
   -- The launch first, then the entry: the order every path that frees or takes seats locks them in.
   SELECT "status", "scheduled_at", "seat_capacity", "seats_sold" INTO launch
     FROM "launches" WHERE "id" = NEW."launch_id" FOR UPDATE;
-  SELECT "id", "seats" INTO held FROM "waitlist_entries"
+  SELECT "id", "held_seats" INTO held FROM "waitlist_entries"
    WHERE "launch_id" = NEW."launch_id" AND "customer_user_id" = NEW."customer_user_id"
      AND "status" = 'HOLDING' AND "hold_expires_at" > now()
    FOR UPDATE;
   IF NOT FOUND
      OR launch."status" NOT IN ('SCHEDULED', 'DELAYED') OR launch."scheduled_at" <= now()
-     OR NEW."seats" > launch."seat_capacity" - launch."seats_sold" + held."seats" THEN
+     OR NEW."seats" > launch."seat_capacity" - launch."seats_sold" + held."held_seats" THEN
     -- The booking cannot use the hold (it will be decided without it); the hold stays.
     RETURN NULL;
   END IF;
-  UPDATE "waitlist_entries" SET "status" = 'BOOKED', "booking_id" = NEW."id", "updated_at" = now()
+  UPDATE "waitlist_entries"
+     SET "status" = 'BOOKED', "held_seats" = NULL, "booking_id" = NEW."id", "updated_at" = now()
    WHERE "id" = held."id";
-  sold := launch."seats_sold" - held."seats";
+  sold := launch."seats_sold" - held."held_seats";
   SELECT * INTO offered
     FROM "waitlist_grant_holds"(NEW."launch_id", launch."seat_capacity" - sold - NEW."seats");
   sold := sold + offered.granted;

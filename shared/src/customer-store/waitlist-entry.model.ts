@@ -16,6 +16,8 @@ export interface WaitlistEntryRecord {
   customerUserId: string;
   launchId: string;
   seats: number;
+  /** While HOLDING: the seats held for the customer (as many of `seats` as came free). */
+  heldSeats: number | null;
   request: WaitlistRequest;
   requestedAt: Date;
   /** Until the sync worker has carried the latest request to PostgreSQL. */
@@ -39,6 +41,7 @@ const waitlistEntrySchema = new Schema<WaitlistEntryRecord>(
     customerUserId: { type: String, required: true },
     launchId: { type: String, required: true },
     seats: { type: Number, required: true },
+    heldSeats: { type: Number, default: null },
     request: { type: String, enum: ['JOIN', 'LEAVE'], required: true },
     requestedAt: { type: Date, required: true },
     requestPending: { type: Boolean, required: true },

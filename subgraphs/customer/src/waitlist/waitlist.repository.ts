@@ -9,6 +9,7 @@ export interface WaitlistEntryView {
   customerUserId: string;
   launchId: string;
   seats: number;
+  heldSeats: number | null;
   request: WaitlistEntryRecord['request'];
   requestedAt: Date;
   requestPending: boolean;
@@ -23,6 +24,7 @@ function toView(record: WaitlistEntryRecord): WaitlistEntryView {
     customerUserId: record.customerUserId,
     launchId: record.launchId,
     seats: record.seats,
+    heldSeats: record.heldSeats ?? null,
     request: record.request,
     requestedAt: record.requestedAt,
     requestPending: record.requestPending,
@@ -67,6 +69,7 @@ export class WaitlistRepository {
         customerUserId: entry.customerUserId,
         launchId: entry.launchId,
         seats: entry.seats,
+        heldSeats: null,
         request: 'JOIN',
         requestedAt: now,
         requestPending: true,

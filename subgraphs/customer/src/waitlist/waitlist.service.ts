@@ -19,8 +19,8 @@ const IN_LINE = new Set<WaitlistEntryView['status']>(['PENDING', 'WAITING', 'HOL
 
 /**
  * Waitlists of sold-out launches. The customer's request is recorded here and
- * carried to PostgreSQL by the sync worker: PostgreSQL keeps the line, and gives
- * seats that come free to the first in line whose seats fit, held for them.
+ * carried to PostgreSQL by the sync worker: PostgreSQL keeps the line, and holds
+ * seats that come free for the first in line.
  */
 export class WaitlistService {
   constructor(

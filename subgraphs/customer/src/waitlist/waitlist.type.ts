@@ -3,7 +3,7 @@ import { WaitlistStatus } from '../common/enums';
 
 @ObjectType({
   description:
-    "Your place on a sold-out launch's waitlist: when seats come free, the first in line whose seats fit holds them for a while, and no one else can book them meanwhile",
+    "Your place on a sold-out launch's waitlist: when seats come free, the first in line holds them for a while, and no one else can book them meanwhile",
 })
 export class WaitlistEntry {
   @Field(() => ID, { description: 'Opaque waitlist entry id' })
@@ -14,6 +14,12 @@ export class WaitlistEntry {
 
   @Field(() => WaitlistStatus, { description: 'Where you are on the waitlist' })
   status!: WaitlistStatus;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'While HOLDING: the seats held for you (as many of those wanted as came free)',
+  })
+  heldSeats!: number | null;
 
   @Field(() => Date, {
     nullable: true,

@@ -153,7 +153,9 @@ export class NotificationPlanner {
 
   async seatsHeld(source: EventSource, payload: WaitlistEventPayload): Promise<void> {
     const { entry } = payload;
-    if (entry.status !== 'HOLDING' || entry.holdExpiresAt === null) return;
+    if (entry.status !== 'HOLDING' || entry.holdExpiresAt === null || entry.heldSeats === null) {
+      return;
+    }
     const [recipient, launch] = await Promise.all([
       this.customer(entry.customerUserId, source),
       this.operational.launch(entry.launchId),
@@ -161,7 +163,7 @@ export class NotificationPlanner {
     if (recipient === undefined || launch === undefined) return;
     await this.send(source, recipient, NotificationKind.WaitlistSeatsAvailable, {
       launch: recordDetails(launch),
-      seatsAvailable: entry.seats,
+      seatsAvailable: entry.heldSeats,
       pricePerSeat: launch.pricePerSeat,
       currency: launch.currency,
       holdUntil: new Date(entry.holdExpiresAt).toISOString(),

@@ -54,6 +54,7 @@ export interface WaitlistRecord {
   id: string;
   status: string;
   seats: number;
+  heldSeats: number | null;
   queuedAt: Date;
   holdExpiresAt: Date | null;
   bookingId: string | null;
@@ -189,6 +190,7 @@ export class OperationalReader {
         id: true,
         status: true,
         seats: true,
+        heldSeats: true,
         queuedAt: true,
         holdExpiresAt: true,
         bookingId: true,

@@ -15,6 +15,8 @@ export interface WaitlistEventPayload {
     launchId: string;
     customerUserId: string;
     seats: number;
+    /** While HOLDING: the seats held. */
+    heldSeats: number | null;
     status: 'WAITING' | 'HOLDING' | 'BOOKED' | 'LEFT' | 'EXPIRED' | 'CLOSED';
     queuedAt: string;
     holdExpiresAt: string | null;

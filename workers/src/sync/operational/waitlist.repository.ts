@@ -13,6 +13,7 @@ export interface WaitlistEntryState {
   launchId: string;
   customerUserId: string;
   seats: number;
+  heldSeats: number | null;
   status: string;
   queuedAt: Date;
   holdExpiresAt: Date | null;
@@ -92,8 +93,8 @@ export class WaitlistRepository {
       if (launchId === undefined) return 'unchanged';
       const launch = await lockLaunch(tx, launchId);
       if (launch === undefined) return 'unchanged';
-      const [entry] = await tx.$queryRaw<{ status: string; seats: number }[]>`
-        SELECT status::text AS status, seats FROM waitlist_entries WHERE id = ${entryId}::uuid FOR UPDATE`;
+      const [entry] = await tx.$queryRaw<{ status: string; held_seats: number | null }[]>`
+        SELECT status::text AS status, held_seats FROM waitlist_entries WHERE id = ${entryId}::uuid FOR UPDATE`;
       if (entry === undefined || !['WAITING', 'HOLDING'].includes(entry.status)) return 'unchanged';
       await this.endEntries(tx, launchId, [{ id: entryId, ...entry }], 'LEFT', launch);
       return 'left';
@@ -115,15 +116,15 @@ export class WaitlistRepository {
       expired += await this.prisma.$transaction(async (tx) => {
         const launch = await lockLaunch(tx, candidate.launch_id);
         if (launch === undefined) return 0;
-        const [entry] = await tx.$queryRaw<{ seats: number }[]>`
-          SELECT seats FROM waitlist_entries
+        const [entry] = await tx.$queryRaw<{ held_seats: number | null }[]>`
+          SELECT held_seats FROM waitlist_entries
            WHERE id = ${candidate.id}::uuid AND status = 'HOLDING' AND hold_expires_at <= now()
              FOR UPDATE SKIP LOCKED`;
         if (entry === undefined) return 0;
         await this.endEntries(
           tx,
           candidate.launch_id,
-          [{ id: candidate.id, status: 'HOLDING', seats: entry.seats }],
+          [{ id: candidate.id, status: 'HOLDING', held_seats: entry.held_seats }],
           'EXPIRED',
           launch,
         );
@@ -138,8 +139,8 @@ export class WaitlistRepository {
     return this.prisma.$transaction(async (tx) => {
       const launch = await lockLaunch(tx, launchId);
       if (launch === undefined || isOnSale(launch)) return 0;
-      const open = await tx.$queryRaw<{ id: string; status: string; seats: number }[]>`
-        SELECT id::text AS id, status::text AS status, seats FROM waitlist_entries
+      const open = await tx.$queryRaw<{ id: string; status: string; held_seats: number | null }[]>`
+        SELECT id::text AS id, status::text AS status, held_seats FROM waitlist_entries
          WHERE launch_id = ${launchId}::uuid AND status IN ('WAITING', 'HOLDING')
            FOR UPDATE`;
       if (open.length === 0) return 0;
@@ -155,13 +156,15 @@ export class WaitlistRepository {
         launch_id: string;
         customer_user_id: string;
         seats: number;
+        held_seats: number | null;
         status: string;
         queued_at: Date;
         hold_expires_at: Date | null;
         booking_id: string | null;
       }[]
     >`
-      SELECT id::text AS id, launch_id::text AS launch_id, customer_user_id, seats, status::text AS status,
+      SELECT id::text AS id, launch_id::text AS launch_id, customer_user_id, seats, held_seats,
+             status::text AS status,
              queued_at, hold_expires_at, booking_id::text AS booking_id
         FROM waitlist_entries WHERE id = ${id}::uuid`;
     return row === undefined
@@ -171,6 +174,7 @@ export class WaitlistRepository {
           launchId: row.launch_id,
           customerUserId: row.customer_user_id,
           seats: row.seats,
+          heldSeats: row.held_seats,
           status: row.status,
           queuedAt: row.queued_at,
           holdExpiresAt: row.hold_expires_at,
@@ -182,18 +186,19 @@ export class WaitlistRepository {
   private async endEntries(
     tx: Tx,
     launchId: string,
-    entries: readonly { id: string; status: string; seats: number }[],
+    entries: readonly { id: string; status: string; held_seats: number | null }[],
     status: 'LEFT' | 'EXPIRED' | 'CLOSED',
     launch: LockedLaunch,
   ): Promise<void> {
     const ids = entries.map((entry) => entry.id);
     await tx.$executeRaw`
       UPDATE waitlist_entries
-         SET status = ${status}::"WaitlistStatus", hold_expires_at = NULL, updated_at = now()
+         SET status = ${status}::"WaitlistStatus", held_seats = NULL, hold_expires_at = NULL,
+             updated_at = now()
        WHERE id = ANY(${ids}::uuid[])`;
     const held = entries
       .filter((entry) => entry.status === 'HOLDING')
-      .reduce((sum, entry) => sum + entry.seats, 0);
+      .reduce((sum, entry) => sum + (entry.held_seats ?? 0), 0);
     let sold = launch.seats_sold;
     if (held > 0) {
       const [after] = await tx.$queryRaw<{ seats_sold: number }[]>`

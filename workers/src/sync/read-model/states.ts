@@ -96,6 +96,7 @@ export function waitlistFromPayload(entry: WaitlistEventPayload['entry']): Waitl
   return {
     id: entry.id,
     seats: entry.seats,
+    heldSeats: entry.heldSeats,
     status: entry.status,
     queuedAt: date(entry.queuedAt),
     holdExpiresAt: dateOrNull(entry.holdExpiresAt),

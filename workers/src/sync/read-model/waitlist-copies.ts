@@ -8,6 +8,7 @@ import type {
 export interface WaitlistState {
   id: string;
   seats: number;
+  heldSeats: number | null;
   status: Exclude<WaitlistStatusValue, 'PENDING'>;
   queuedAt: Date;
   holdExpiresAt: Date | null;
@@ -21,12 +22,13 @@ export type WaitlistRequestCopy = Pick<
 
 type StateFields = Pick<
   WaitlistEntryRecord,
-  'seats' | 'status' | 'queuedAt' | 'holdExpiresAt' | 'bookingId'
+  'seats' | 'heldSeats' | 'status' | 'queuedAt' | 'holdExpiresAt' | 'bookingId'
 >;
 
 function fieldsOf(state: WaitlistState): StateFields {
   return {
     seats: state.seats,
+    heldSeats: state.heldSeats,
     status: state.status,
     queuedAt: state.queuedAt,
     holdExpiresAt: state.holdExpiresAt,
