@@ -1,8 +1,15 @@
-import { createQueue, enqueueNotification, QueueName, readConfig } from '@astrobookings/shared';
+import {
+  createQueue,
+  enqueueNotification,
+  QueueName,
+  readConfig,
+  SyncJobName,
+} from '@astrobookings/shared';
 import type { Queue } from 'bullmq';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExitInfo } from '../../scripts/lib/children';
+import { withDatabase } from '../../scripts/lib/postgres';
 import { PROCESSES, type ProcessName } from '../../scripts/processes';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/graphql';
@@ -10,15 +17,16 @@ import { customer, jobsOfEveryKind } from '../support/notification-jobs';
 import { TestSmtpServer } from '../support/smtp';
 import { stackPorts, startStack, type Stack } from '../support/stack';
 import { TcpProxy } from '../support/tcp-proxy';
+import { call, OPERATIONS, World, WORLD_ENV } from '../support/world';
 
 /**
  * SIGTERM, as Kubernetes and Docker send it: every process stops taking work,
  * finishes what it holds (a GraphQL request waiting on its store, a job waiting
  * on SMTP), closes its connections and exits 0 within its 10 s bound.
  *
- * The processes run with NODE_ENV=production, as deployed. The system store and
- * the SMTP server sit behind TCP proxies that can hold their replies, so a
- * request or job is provably in flight when the signal comes.
+ * The processes run with NODE_ENV=production, as deployed. PostgreSQL, the
+ * system store and the SMTP server sit behind TCP proxies that can hold their
+ * replies, so a request or job is provably in flight when the signal comes.
  */
 
 const PORT_BASE = 5700;
@@ -30,12 +38,15 @@ const REGISTER = `mutation Register($input: RegisterInput!) {
   register(input: $input) { accessToken user { id } }
 }`;
 const ME = `query Me { me { id email } }`;
+const PLACE_BOOKING: string = SyncJobName.PlaceBooking;
 
 let stack: Stack;
 let systemMongo: TcpProxy;
+let postgres: TcpProxy;
 let smtpProxy: TcpProxy;
 let smtp: TestSmtpServer;
 let notifications: Queue;
+let sync: Queue;
 
 /** Sends SIGTERM; resolves with how the process exited and how long it took. */
 async function terminate(service: ProcessName): Promise<ExitInfo & { ms: number }> {
@@ -65,15 +76,21 @@ async function refused(url: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  const stores = readConfig('graceful-test', ['systemMongo']);
+  const stores = readConfig('graceful-test', ['systemMongo', 'database']);
   const mongo = new URL(stores.systemMongo.url);
   systemMongo = await TcpProxy.start({ host: mongo.hostname, port: Number(mongo.port || 27017) });
+  const pg = new URL(stores.database.url);
+  postgres = await TcpProxy.start({ host: pg.hostname, port: Number(pg.port || 5432) });
+  const proxiedPg = new URL(stores.database.url);
+  proxiedPg.host = `127.0.0.1:${postgres.port}`;
   smtp = await TestSmtpServer.start();
   smtpProxy = await TcpProxy.start({ host: '127.0.0.1', port: smtp.port });
   stack = await startStack({
     name: 'graceful_e2e',
     portBase: PORT_BASE,
     env: {
+      ...WORLD_ENV,
+      DATABASE_URL: withDatabase(proxiedPg.toString(), 'astrobookings_test_graceful_e2e'),
       // As deployed: some libraries (Apollo Server) install their own signal handlers
       // outside NODE_ENV=test; production also needs its signing key.
       NODE_ENV: 'production',
@@ -90,22 +107,24 @@ beforeAll(async () => {
       SMTP_URL: `smtp://127.0.0.1:${smtpProxy.port}`,
     },
   });
-  notifications = createQueue(QueueName.Notifications, {
-    redisUrl: stack.env.REDIS_URL!,
-    prefix: stack.env.REDIS_KEY_PREFIX!,
-  });
+  const queues = { redisUrl: stack.env.REDIS_URL!, prefix: stack.env.REDIS_KEY_PREFIX! };
+  notifications = createQueue(QueueName.Notifications, queues);
+  sync = createQueue(QueueName.Sync, queues);
 }, 180_000);
 
 afterAll(async () => {
   systemMongo?.release();
   smtpProxy?.release();
+  postgres?.release();
   await notifications?.close();
+  await sync?.close();
   await stack?.stop();
-  await Promise.all([systemMongo?.down(), smtpProxy?.down(), smtp?.stop()]);
+  await Promise.all([systemMongo?.down(), postgres?.down(), smtpProxy?.down(), smtp?.stop()]);
 });
 
 afterEach(() => {
   systemMongo.release();
+  postgres.release();
   smtpProxy.release();
 });
 
@@ -198,9 +217,54 @@ describe('a worker', () => {
   });
 });
 
+describe('the sync worker', () => {
+  it('decides the booking it holds after SIGTERM, in PostgreSQL, and exits 0', async () => {
+    const world = new World(stack.urls.gateway);
+    const employee = await world.employee();
+    const fleet = await world.supplier(employee, 10);
+    const launch = await world.scheduleLaunch(fleet, await world.spaceport(employee), { seats: 2 });
+    await world.untilOnSale([launch.id], employee.accessToken);
+    const [customer] = await world.customers(1);
+
+    postgres.hold();
+    const booking = call<{ bookSeats: { id: string; status: string } }>(
+      world.url,
+      OPERATIONS.bookSeats,
+      { input: { launchId: launch.id, seats: 1, idempotencyKey: randomUUID() } },
+      { token: customer.accessToken },
+    );
+    await eventually(
+      async () => {
+        const active = await sync.getActive();
+        return active.some((job) => job.name === PLACE_BOOKING) ? true : undefined;
+      },
+      { what: 'the booking request to be an active sync job' },
+    );
+    const exit = terminate('syncWorker');
+    await sleep(500);
+    postgres.release();
+    const { code, signal, ms } = await exit;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(ms).toBeLessThan(SHUTDOWN_BOUND_MS);
+    const { id } = (await booking).bookSeats;
+
+    // Decided by the leaving worker: nothing left for the next one to redo.
+    const placed = await sync.getCompleted();
+    expect(placed.filter((job) => job.name === PLACE_BOOKING)).toHaveLength(1);
+    expect(await sync.getActiveCount()).toBe(0);
+    const launches = await call<{
+      myLaunches: { id: string; bookings: { id: string; status: string }[] }[];
+    }>(world.url, OPERATIONS.myLaunches, {}, { token: fleet.session.accessToken });
+    expect(launches.myLaunches.find((l) => l.id === launch.id)?.bookings).toEqual([
+      expect.objectContaining({ id, status: 'CONFIRMED' }),
+    ]);
+    await stack.restart('syncWorker');
+  });
+});
+
 describe('every other process', () => {
   const others = PROCESSES.filter(
-    (spec) => !['auth', 'gateway', 'notificationsWorker'].includes(spec.name),
+    (spec) => !['auth', 'gateway', 'notificationsWorker', 'syncWorker'].includes(spec.name),
   );
   it.each(others.map((spec) => [spec.name] as const))(
     '%s exits 0 within the bound on SIGTERM',
