@@ -22,7 +22,7 @@ import { call, OPERATIONS, World, WORLD_ENV } from '../support/world';
 /**
  * SIGTERM, as Kubernetes and Docker send it: every process stops taking work,
  * finishes what it holds (a GraphQL request waiting on its store, a job waiting
- * on SMTP), closes its connections and exits 0 within its 10 s bound.
+ * on SMTP or PostgreSQL), closes its connections and exits 0 within its 10 s bound.
  *
  * The processes run with NODE_ENV=production, as deployed. PostgreSQL, the
  * system store and the SMTP server sit behind TCP proxies that can hold their
