@@ -205,6 +205,8 @@ const sections = {
   customer: (r: EnvReader) => ({
     /** How long bookSeats and cancelMyBooking wait for PostgreSQL's decision before answering PENDING. */
     bookingWaitMs: r.int('BOOKING_WAIT_MS', 2_000, 0, 30_000),
+    /** How often the launches on sale held in memory are read again whole (announcements keep them current between). */
+    catalogReloadMs: r.int('CATALOG_RELOAD_MS', 15 * 60_000, 1_000, 86_400_000),
   }),
   /** The data synchronization worker: PostgreSQL ⇄ customer MongoDB. */
   sync: (r: EnvReader) => ({

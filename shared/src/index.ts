@@ -36,6 +36,7 @@ export * from './request-context';
 export * from './stores/mongo';
 export * from './stores/mongo-models';
 export * from './stores/redis';
+export * from './sync/catalog-changes';
 export * from './sync/sync.job';
 export * from './system-store/sync-log.model';
 export * from './system-store/system-log.model';

@@ -19,6 +19,7 @@ import { OutcomeWaiter } from './common/outcome-waiter';
 import { SyncRequests } from './common/sync-requests';
 import { CustomerInvoiceRepository } from './invoice/invoice.repository';
 import { InvoiceResolver } from './invoice/invoice.resolver';
+import { CachedLaunchViewRepository, type CatalogSettings } from './launch/launch.cache';
 import { LaunchViewRepository } from './launch/launch.repository';
 import { LaunchResolver } from './launch/launch.resolver';
 import { LaunchCatalog } from './launch/launch.service';
@@ -40,6 +41,12 @@ export interface CustomerStores {
   subscriber: Redis;
   /** syncOutcomeChannel of the deployment's key prefix. */
   outcomeChannel: string;
+  /** catalogChannel of the deployment's key prefix. */
+  catalogChannel: string;
+}
+
+export interface CustomerSettings extends BookingSettings {
+  catalog: CatalogSettings;
 }
 
 /**
@@ -48,11 +55,17 @@ export interface CustomerStores {
  */
 export async function createCustomerServices(
   stores: CustomerStores,
-  settings: BookingSettings,
+  settings: CustomerSettings,
   logger: Logger,
   clock: Clock = systemClock,
-): Promise<ServiceContainer> {
-  const launches = new LaunchViewRepository(launchViewModel(stores.mongo));
+): Promise<{ container: ServiceContainer; catalog: CachedLaunchViewRepository }> {
+  const launches = new CachedLaunchViewRepository(
+    launchViewModel(stores.mongo),
+    stores.subscriber,
+    stores.catalogChannel,
+    settings.catalog,
+    logger,
+  );
   const bookings = new CustomerBookingRepository(customerBookingModel(stores.mongo));
   const invoices = new CustomerInvoiceRepository(customerInvoiceModel(stores.mongo));
   const notifications = new CustomerNotificationReader(customerNotificationModel(stores.mongo));
@@ -66,6 +79,7 @@ export async function createCustomerServices(
 
   const outcomes = new OutcomeWaiter(stores.subscriber, stores.outcomeChannel);
   await outcomes.start();
+  await launches.start();
   const requests = new SyncRequests(stores.syncQueue, logger);
   const catalog = new LaunchCatalog(launches, clock);
   const profileService = new ProfileService(profiles, clock);
@@ -88,7 +102,7 @@ export async function createCustomerServices(
     clock,
   );
 
-  return new ServiceContainer()
+  const container = new ServiceContainer()
     .register(LaunchViewRepository, launches)
     .register(CustomerBookingRepository, bookings)
     .register(CustomerInvoiceRepository, invoices)
@@ -98,4 +112,5 @@ export async function createCustomerServices(
     .register(NotificationResolver, new NotificationResolver(notifications))
     .register(ProfileResolver, new ProfileResolver(profileService))
     .register(WaitlistResolver, new WaitlistResolver(waitlistService, launches));
+  return { container, catalog: launches };
 }

@@ -1,5 +1,6 @@
 import {
   AccessTokenVerifier,
+  catalogChannel,
   connectMongo,
   createLogger,
   createLogShipper,
@@ -50,16 +51,21 @@ async function main(): Promise<void> {
   });
   lifecycle.onShutdown('sync queue', () => syncQueue.close());
 
-  const container = await createCustomerServices(
+  const { container, catalog } = await createCustomerServices(
     {
       mongo,
       syncQueue,
       subscriber,
       outcomeChannel: syncOutcomeChannel(config.redis.keyPrefix),
+      catalogChannel: catalogChannel(config.redis.keyPrefix),
     },
-    { waitMs: config.customer.bookingWaitMs },
+    {
+      waitMs: config.customer.bookingWaitMs,
+      catalog: { reloadMs: config.customer.catalogReloadMs },
+    },
     logger,
   );
+  lifecycle.onShutdown('launch catalog', () => catalog.stop());
 
   await startSubgraphServer({
     service: SERVICE,

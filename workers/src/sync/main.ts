@@ -1,6 +1,7 @@
 import { createAdminServices } from '@astrobookings/admin-subgraph/dist/admin-services';
 import { createPrismaClient } from '@astrobookings/prisma';
 import {
+  catalogChannel,
   connectMongo,
   createHttpApp,
   createLogger,
@@ -41,6 +42,7 @@ import { RecipientDirectory, systemUserModel } from './notifications/recipient-d
 import { OperationalReader } from './operational/operational.reader';
 import { OutboxRepository } from './operational/outbox.repository';
 import { WaitlistRepository } from './operational/waitlist.repository';
+import { CatalogAnnouncer } from './catalog-announcer';
 import { OutcomeAnnouncer } from './outcome-announcer';
 import { BookingCopies } from './read-model/booking-copies';
 import { InvoiceCopies } from './read-model/invoice-copies';
@@ -105,7 +107,10 @@ async function main(): Promise<void> {
   const outbox = new OutboxRepository(prisma);
   const operational = new OperationalReader(prisma);
   const waitlists = new WaitlistRepository(prisma);
-  const launches = new LaunchCopies(launchViewModel(customerMongo));
+  const catalog = new CatalogAnnouncer(redis, catalogChannel(config.redis.keyPrefix), logger);
+  const launches = new LaunchCopies(launchViewModel(customerMongo), (change) =>
+    catalog.announce(change),
+  );
   const bookings = new BookingCopies(customerBookingModel(customerMongo));
   const invoices = new InvoiceCopies(customerInvoiceModel(customerMongo));
   const waitlist = new WaitlistCopies(waitlistEntryModel(customerMongo));

@@ -15,6 +15,9 @@ export interface LaunchView {
   currency: string;
   seatsAvailable: number;
   spaceport: { id: string; name: string; location: string };
+  /** What the destination filter matches (lower case). */
+  destinationKey: string;
+  rocketId: string;
   rocketName: string | null;
 }
 
@@ -41,6 +44,8 @@ const VIEW = {
   currency: 1,
   seatsAvailable: 1,
   spaceport: 1,
+  destinationKey: 1,
+  rocketId: 1,
   rocketName: 1,
 } as const;
 
@@ -57,6 +62,8 @@ function toView(record: ViewFields): LaunchView {
     currency: record.currency,
     seatsAvailable: record.seatsAvailable,
     spaceport: record.spaceport,
+    destinationKey: record.destinationKey,
+    rocketId: record.rocketId,
     rocketName: record.rocketName,
   };
 }
@@ -109,6 +116,15 @@ export class LaunchViewRepository {
 
   countOnSale(filter: SaleFilter, now: Date): Promise<number> {
     return this.launches.countDocuments(onSale(filter, now)).exec();
+  }
+
+  /** Every launch in an on-sale status, departed or not, in no order: for a catalog held in memory. */
+  async forEachOnSale(visit: (launch: LaunchView) => void): Promise<void> {
+    const cursor = this.launches
+      .find({ status: { $in: [...ON_SALE_STATUSES] } }, VIEW)
+      .lean<ViewFields>()
+      .cursor();
+    for await (const record of cursor) visit(toView(record));
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   destinationKey,
+  type CatalogChange,
   isDuplicateKeyError,
   type LaunchStatusValue,
   type LaunchViewModel,
@@ -73,7 +74,11 @@ interface NextWrite {
 export class LaunchCopies {
   private readonly writes = new Map<string, { next?: NextWrite }>();
 
-  constructor(private readonly launches: LaunchViewModel) {}
+  constructor(
+    private readonly launches: LaunchViewModel,
+    /** Told after each write, for the Customer subgraphs' in-memory catalogs. */
+    private readonly announce: (change: CatalogChange) => Promise<void> = () => Promise.resolve(),
+  ) {}
 
   async ensureIndexes(): Promise<void> {
     await this.launches.createIndexes();
@@ -134,7 +139,9 @@ export class LaunchCopies {
           { upsert: true },
         )
         .exec();
-      return result.modifiedCount + result.upsertedCount > 0;
+      const applied = result.modifiedCount + result.upsertedCount > 0;
+      if (applied) await this.announce({ kind: 'launch', id: state.id });
+      return applied;
     } catch (error) {
       // The copy exists with a newer version, so the upsert's insert hit its _id.
       if (isDuplicateKeyError(error)) return false;
@@ -155,16 +162,22 @@ export class LaunchCopies {
         { $set: { ...seats, version, syncedAt: now } },
       )
       .exec();
+    if (result.modifiedCount > 0) await this.announce({ kind: 'launch', id: launchId });
     return result.modifiedCount > 0;
   }
 
   /** Rocket names are read from PostgreSQL when a launch changes, so they are always current. */
   async setRocketName(launchId: string, rocketName: string): Promise<void> {
-    await this.launches.updateOne({ _id: launchId }, { $set: { rocketName } }).exec();
+    const result = await this.launches
+      .updateOne({ _id: launchId }, { $set: { rocketName } })
+      .exec();
+    if (result.modifiedCount > 0) await this.announce({ kind: 'launch', id: launchId });
   }
 
   async renameRocket(rocketId: string, rocketName: string): Promise<number> {
     const result = await this.launches.updateMany({ rocketId }, { $set: { rocketName } }).exec();
+    if (result.modifiedCount > 0)
+      await this.announce({ kind: 'rocket', id: rocketId, name: rocketName });
     return result.modifiedCount;
   }
 
@@ -176,6 +189,7 @@ export class LaunchCopies {
     const result = await this.launches
       .updateMany({ 'spaceport.id': spaceport.id }, { $set: { spaceport } })
       .exec();
+    if (result.modifiedCount > 0) await this.announce({ kind: 'spaceport', ...spaceport });
     return result.modifiedCount;
   }
 
@@ -202,15 +216,17 @@ export class LaunchCopies {
     if (seen === undefined) {
       try {
         await this.launches.create({ _id: state.id, ...fields, version: 0 });
-        return true;
       } catch (error) {
         if (isDuplicateKeyError(error)) return false;
         throw error;
       }
+      await this.announce({ kind: 'launch', id: state.id });
+      return true;
     }
     const result = await this.launches
       .updateOne({ _id: state.id, syncedAt: seen.syncedAt }, { $set: fields })
       .exec();
+    if (result.modifiedCount > 0) await this.announce({ kind: 'launch', id: state.id });
     return result.modifiedCount > 0;
   }
 }
