@@ -39,13 +39,17 @@ async function screenshot(page: Page, name: string): Promise<void> {
   });
 }
 
-/** Runs a step of the journey; when it fails, the page as it was is kept beside the shots. */
+/** Runs a step of the journey; when it fails, the page as it was (image and DOM) is kept beside the shots. */
 async function on<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
     await page
       .screenshot({ path: path.join(SHOTS, `FAILED-${name}.png`), fullPage: true })
+      .catch(() => undefined);
+    await page
+      .content()
+      .then((html) => fs.writeFileSync(path.join(SHOTS, `FAILED-${name}.html`), html))
       .catch(() => undefined);
     throw error;
   }
@@ -77,10 +81,11 @@ async function signIn(page: Page, app: string, email: string, password: string):
 
 /** Goes to a section of the app by its navigation link. */
 async function open(page: Page, section: string): Promise<void> {
-  await page
+  const link = page
     .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: section, exact: true })
-    .click();
+    .getByRole('link', { name: section, exact: true });
+  await link.click();
+  await link.and(page.locator('[aria-current="page"]')).waitFor();
 }
 
 /** A section of a page, found by its heading (sections are labelled by them). */
@@ -124,6 +129,7 @@ beforeAll(async () => {
       LOG_SHIPPING_INTERVAL_MS: '200',
       METRICS_SNAPSHOT_INTERVAL_MS: '1000',
       SMTP_URL: smtp.url,
+      PLATFORM_COMMISSION_PERCENT: '10',
       BOOTSTRAP_EMPLOYEE_EMAIL: EMPLOYEE.email,
       BOOTSTRAP_EMPLOYEE_PASSWORD: EMPLOYEE.password,
     },
@@ -362,19 +368,53 @@ describe('the web apps, one journey across all four', () => {
     await screenshot(page, 'ops-metrics');
   });
 
-  step('customer: cancels the booking, told the refund first', 'customer', async (page) => {
-    await open(page, 'My bookings');
-    await row(page, MISSION, 'confirmed')
-      .getByRole('button', { name: /Cancel/ })
-      .click();
-    const dialog = page.getByRole('dialog', { name: 'Cancel this booking?' });
-    await dialog.getByText('You paid $500,000.00').waitFor();
-    await dialog.getByText('all of it').waitFor();
-    await screenshot(page, 'customer-cancel');
-    await dialog.getByRole('button', { name: 'Cancel booking' }).click();
-    await page.getByText(/Your (booking|cancellation) (for|of) Artemis Tourist 1/).waitFor();
-    await reloadUntilVisible(page, row(page, MISSION, 'cancelled', 'refunded $500,000.00'));
-    await screenshot(page, 'customer-cancelled');
+  step(
+    'customer: books one more seat, then cancels it, told the refund first',
+    'customer',
+    async (page) => {
+      await open(page, 'Launches');
+      await page.getByRole('link', { name: MISSION }).click();
+      await page.getByRole('button', { name: 'Book 1 seat' }).click();
+      await page
+        .getByText('Booking confirmed: 1 seat for $250,000.00.')
+        .waitFor({ timeout: SYNC_MS });
+
+      await open(page, 'My bookings');
+      await row(page, MISSION, '$250,000.00', 'confirmed')
+        .getByRole('button', { name: /Cancel/ })
+        .click();
+      const dialog = page.getByRole('dialog', { name: 'Cancel this booking?' });
+      await dialog.getByText('You paid $250,000.00').waitFor();
+      await dialog.getByText('all of it').waitFor();
+      await screenshot(page, 'customer-cancel');
+      await dialog.getByRole('button', { name: 'Cancel booking' }).click();
+      await page.getByText(/Your (booking|cancellation) (for|of) Artemis Tourist 1/).waitFor();
+      await reloadUntilVisible(page, row(page, MISSION, 'cancelled', 'refunded $250,000.00'));
+      await row(page, MISSION, '$500,000.00', 'confirmed').waitFor();
+      await screenshot(page, 'customer-cancelled');
+    },
+  );
+
+  step('employee: flies the launch; the supplier’s invoice is issued', 'employee', async (page) => {
+    await open(page, 'Launches');
+    for (const status of ['launched', 'successful']) {
+      await row(page, MISSION)
+        .getByRole('button', { name: /Change status/ })
+        .click();
+      const dialog = page.getByRole('dialog', { name: 'Change the launch status' });
+      await dialog.getByLabel('New status').selectOption(status.toUpperCase());
+      if (status === 'successful') await screenshot(page, 'employee-change-status');
+      await dialog.getByRole('button', { name: 'Change status' }).click();
+      await page.getByText(`${MISSION} is now ${status}.`).waitFor();
+    }
+    await row(page, MISSION, 'successful', '2 of 6 seats').waitFor();
+    await screenshot(page, 'employee-launches');
+
+    // What the supplier is owed: the two confirmed seats, less the platform's 10 %.
+    const supplier = pages.supplier;
+    await open(supplier, 'Invoices');
+    await reloadUntilVisible(supplier, row(supplier, MISSION, '$500,000.00', '$450,000.00'));
+    await screenshot(supplier, 'supplier-invoices');
   });
 
   step(

@@ -14,6 +14,7 @@ export const customerApp: WebAppOptions = {
     { path: '/bookings', label: 'My bookings' },
     { path: '/invoices', label: 'Invoices' },
     { path: '/notifications', label: 'Notifications' },
+    { path: '/profile', label: 'Profile' },
   ],
   pages: [
     {
@@ -40,6 +41,11 @@ export const customerApp: WebAppOptions = {
       path: 'notifications',
       loadComponent: () => import('./account/notifications.page').then((m) => m.NotificationsPage),
       title: title('Notifications'),
+    },
+    {
+      path: 'profile',
+      loadComponent: () => import('./account/profile.page').then((m) => m.ProfilePage),
+      title: title('Profile'),
     },
   ],
 };

@@ -169,7 +169,7 @@ const NOT_DEPARTED: LaunchStatus[] = ['SCHEDULED', 'DELAYED'];
             (ngModelChange)="nextStatus.set($event)"
           >
             @for (s of next(a.launch); track s) {
-              <option [ngValue]="s">{{ s.toLowerCase() }}</option>
+              <option [value]="s">{{ s.toLowerCase() }}</option>
             }
           </select>
           @if (nextStatus() === 'SUCCESSFUL') {
