@@ -27,7 +27,9 @@ export class Balancer {
     const server = http.createServer((req, res) => void balancer?.forward(req, res));
     balancer = new Balancer(port, backends, server);
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error) =>
+        reject(new Error(`balancer port ${port}: ${error.message} (another run of this test?)`)),
+      );
       server.listen(port, '127.0.0.1', () => resolve());
     });
     return balancer;
