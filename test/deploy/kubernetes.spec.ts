@@ -49,7 +49,7 @@ interface Probe {
 interface EnvVar {
   name: string;
   value?: string;
-  valueFrom?: { secretKeyRef?: { name: string; key: string } };
+  valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } };
 }
 interface Container {
   name: string;
@@ -371,15 +371,22 @@ describe.each(DEPLOYABLES.map((d) => [d.name, d] as const))(
           const without = { ...env };
           delete without[variable.name];
           let changed: boolean;
+          let required = false;
           try {
             changed = JSON.stringify(load(without)) !== JSON.stringify(complete);
           } catch (error) {
             if (!(error instanceof ConfigError)) throw error;
-            changed = true;
+            changed = required = true;
           }
-          expect({ secret: variable.name, read: changed }).toEqual({
+          // Read, and optional in the pod only where the process starts without it.
+          expect({
+            secret: variable.name,
+            read: changed,
+            optional: ref!.optional === true,
+          }).toEqual({
             secret: variable.name,
             read: true,
+            optional: required ? false : ref!.optional === true,
           });
         }
       },
