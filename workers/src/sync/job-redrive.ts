@@ -21,17 +21,19 @@ export async function redrive<N extends SyncJobName>(
   failedRetryAfterMs: number,
   now: Date,
 ): Promise<Redrive> {
-  const job = await queue.getJob(jobId);
-  if (job !== undefined) {
-    const state = await job.getState();
-    if (state === 'failed') {
-      if ((job.finishedOn ?? 0) > now.getTime() - failedRetryAfterMs) return 'present';
-      await job.retry();
-      return 'retried';
+  const state = await queue.getJobState(jobId);
+  if (state === 'failed') {
+    const job = await queue.getJob(jobId);
+    if (job === undefined || (job.finishedOn ?? 0) > now.getTime() - failedRetryAfterMs) {
+      return 'present';
     }
-    if (state !== 'completed' && state !== 'unknown') return 'present';
-    await job.remove();
+    await job.retry();
+    return 'retried';
   }
+  if (state !== 'completed' && state !== 'unknown') return 'present';
+  // 'unknown' may still leave the job's hash behind (Redis lost the sets but not it),
+  // and BullMQ would take an add under its id for a duplicate and do nothing.
+  await queue.remove(jobId);
   await enqueueSyncJob(queue, name, data, jobId);
   return 'added';
 }

@@ -159,13 +159,14 @@ export class OutboxEventHandler {
   ): Promise<EventEffect> {
     const { deps } = this;
     const now = deps.clock();
-    const applied = await deps.waitlist.apply(waitlistFromPayload(payload.entry), version, now);
+    // The launch first: by the time a customer sees their entry change, its seats show it.
     await deps.launches.applySeats(
       payload.launch.id,
       { seatCapacity: payload.launch.seatCapacity, seatsAvailable: payload.launch.seatsAvailable },
       version,
       now,
     );
+    const applied = await deps.waitlist.apply(waitlistFromPayload(payload.entry), version, now);
     await deps.announcer.announce({ entity: 'waitlist', id: payload.entry.id });
     if (type === WaitlistEventType.HoldGranted) await deps.notifications.seatsHeld(source, payload);
     return { entity: 'waitlist', applied };
