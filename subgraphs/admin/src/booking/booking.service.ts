@@ -207,7 +207,8 @@ export class BookingService {
   /** All bookings, newest first (employees). */
   async list(args: PageArgs): Promise<Connection<BookingRow>> {
     const size = pageSize(args);
-    const after = args.after === undefined ? undefined : bookingCursor(args.after);
+    // An explicit null asks for the first page, like an omitted cursor.
+    const after = args.after == null ? undefined : bookingCursor(args.after);
     const [rows, totalCount] = await Promise.all([
       this.uow.read.bookings.page(size, after),
       this.uow.read.bookings.count(),

@@ -173,7 +173,8 @@ export class LaunchService {
   async listAll(status: LaunchStatus | undefined, args: PageArgs): Promise<Connection<LaunchRow>> {
     const size = pageSize(args);
     const filter = status === undefined ? {} : { status };
-    const after = args.after === undefined ? undefined : launchCursor(args.after);
+    // An explicit null asks for the first page, like an omitted cursor.
+    const after = args.after == null ? undefined : launchCursor(args.after);
     const [rows, totalCount] = await Promise.all([
       this.uow.read.launches.page(filter, size, after),
       this.uow.read.launches.count(filter),

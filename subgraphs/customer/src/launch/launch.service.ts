@@ -38,7 +38,8 @@ export class LaunchCatalog {
   ): Promise<Connection<LaunchView>> {
     const size = pageSize(args);
     const sale = saleFilter(filter);
-    const after = args.after === undefined ? undefined : launchCursor(args.after);
+    // An explicit null asks for the first page, like an omitted cursor.
+    const after = args.after == null ? undefined : launchCursor(args.after);
     const now = this.clock();
     const [rows, totalCount] = await Promise.all([
       this.launches.pageOnSale(sale, now, size + 1, after),
