@@ -79,7 +79,6 @@ async function settledSnapshot(): Promise<StoreSnapshot> {
 
 function judge(fuzzCase: FuzzCase, status: number, text: string): string | undefined {
   if (status >= 500) return `HTTP ${status}`;
-  if (LEAKS.test(text)) return 'the answer leaks internals';
   let body: {
     data?: Record<string, unknown> | null;
     errors?: { extensions?: { code?: unknown } }[];
@@ -87,11 +86,15 @@ function judge(fuzzCase: FuzzCase, status: number, text: string): string | undef
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
-    return `HTTP ${status} with a body that is not JSON`;
+    return LEAKS.test(text)
+      ? 'the answer leaks internals'
+      : `HTTP ${status} with a body that is not JSON`;
   }
   const answers = Array.isArray(body) ? (body as (typeof body)[]) : [body];
   for (const answer of answers) {
     const errors = answer?.errors ?? [];
+    // Errors must not leak; data may (an operator's systemLogs shows the logged errors' details).
+    if (LEAKS.test(JSON.stringify(errors))) return 'the answer leaks internals';
     for (const error of errors) {
       const code = error?.extensions?.code;
       if (typeof code !== 'string' || !CONTRACT_CODES.has(code)) {

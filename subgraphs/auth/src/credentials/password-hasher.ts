@@ -1,9 +1,30 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
+
+/**
+ * scrypt runs on libuv's small thread pool, which token verification and other
+ * crypto share: a burst of sign-ins must not take every thread, or a plain
+ * `me` waits behind them. Hashes beyond this many wait their turn here.
+ */
+const MAX_CONCURRENT_HASHES = Math.max(1, Math.min(availableParallelism(), 2));
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
 
 function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
   const options: ScryptOptions = {
@@ -13,12 +34,15 @@ function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
     // scrypt needs 128·N·r bytes; leave room above that.
     maxmem: 256 * cost * BLOCK_SIZE,
   };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => {
-      if (error) reject(error);
-      else resolve(key);
-    });
-  });
+  return withHashSlot(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => {
+          if (error) reject(error);
+          else resolve(key);
+        });
+      }),
+  );
 }
 
 /**
