@@ -4,26 +4,18 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import { CORRELATION_HEADER, ErrorCode } from '@astrobookings/shared';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context';
+import { subgraphFetcher } from './subgraph-fetcher';
 
-type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 const PASSED_ON_CODES = new Set<string>(
   Object.values(ErrorCode).filter((code) => code !== ErrorCode.Internal),
 );
 
-/**
- * Node's fetch keeps connections to each subgraph alive and pooled; every
- * call is bounded so a hung subgraph fails the request instead of holding it.
- */
-function boundedFetcher(timeoutMs: number): Fetcher {
-  return (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-}
-
 /** Forwards the caller's token, address and correlation id to every subgraph. */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, timeoutMs: number) {
-    super({ url, fetcher: boundedFetcher(timeoutMs) });
+    super({ url, fetcher: subgraphFetcher(timeoutMs) });
   }
 
   /**

@@ -43,7 +43,17 @@ function principalFrom(payload: JWTPayload): Principal {
  * gateway is still authenticated: signature (EdDSA only, `alg: none` and other
  * algorithms refused), issuer, audience and expiry.
  */
+/** Verified tokens remembered per process; a client sends the same one for up to its lifetime. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export class AccessTokenVerifier {
+  /**
+   * Token → its principal, until the token expires. A signature check costs a
+   * few percent of a request's CPU at the gateway and again in each subgraph;
+   * a token once valid stays valid until its `exp` whatever we remember.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+
   private constructor(
     private readonly key: KeySource,
     private readonly settings: TokenSettings,
@@ -63,6 +73,11 @@ export class AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      if (Date.now() < known.expiresAt) return known.principal;
+      this.verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, this.key as Parameters<typeof jwtVerify>[1], {
         algorithms: [ACCESS_TOKEN_ALGORITHM],
@@ -70,7 +85,9 @@ export class AccessTokenVerifier {
         audience: this.settings.audience,
         requiredClaims: ['sub', 'exp', 'iat'],
       });
-      return principalFrom(payload);
+      const principal = principalFrom(payload);
+      this.remember(token, principal, (payload.exp ?? 0) * 1000);
+      return principal;
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof joseErrors.JWTExpired)
@@ -79,6 +96,14 @@ export class AccessTokenVerifier {
         throw new UnauthenticatedError('Invalid access token');
       throw error;
     }
+  }
+
+  private remember(token: string, principal: Principal, expiresAt: number): void {
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      // The oldest entry goes first (a Map iterates in insertion order).
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, { principal, expiresAt });
   }
 
   /**
