@@ -50,6 +50,7 @@ import { LaunchCopies } from './read-model/launch-copies';
 import { WaitlistCopies } from './read-model/waitlist-copies';
 import { SyncLogRecorder } from './sync-log.recorder';
 import { SyncProcessor } from './sync.processor';
+import { OutboxListener } from './timers/outbox-listener';
 import { OutboxRelay } from './timers/outbox-relay';
 import { RequestSweeper } from './timers/request-sweeper';
 import { Ticker } from './timers/ticker';
@@ -240,8 +241,15 @@ async function main(): Promise<void> {
     logger,
   );
   const reconcileEvery = config.sync.reconcileIntervalMs;
+  const relayTicker = new Ticker(
+    'outbox relay',
+    config.sync.outboxPollMs,
+    () => relay.dispatchPending(),
+    logger,
+  );
+  const listener = new OutboxListener(config.database.url, () => relayTicker.runNow(), logger);
   const tickers = [
-    new Ticker('outbox relay', config.sync.outboxPollMs, () => relay.dispatchPending(), logger),
+    relayTicker,
     new Ticker(
       'outbox re-drive',
       Math.max(config.sync.outboxPollMs, config.sync.outboxRedriveAfterMs / 2),
@@ -281,7 +289,9 @@ async function main(): Promise<void> {
   lifecycle.onShutdown('timers', () =>
     Promise.all(tickers.filter((t) => t !== syncLogFlush).map((t) => t.stop())),
   );
+  lifecycle.onShutdown('outbox listener', () => listener.stop());
   for (const ticker of tickers) ticker.start();
+  listener.start();
   logger.info(
     { port: config.ports.syncWorker, concurrency: config.sync.concurrency },
     'sync worker running',

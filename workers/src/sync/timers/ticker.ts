@@ -8,6 +8,8 @@ export class Ticker {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  /** Asked to run while running: runs again as soon as it is done. */
+  private again = false;
 
   constructor(
     private readonly name: string,
@@ -17,6 +19,17 @@ export class Ticker {
   ) {}
 
   start(): void {
+    this.schedule(0);
+  }
+
+  /** Runs the task now rather than at the next interval (after the run in progress, if any). */
+  runNow(): void {
+    if (this.stopped) return;
+    if (this.running !== undefined) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
     this.schedule(0);
   }
 
@@ -38,7 +51,8 @@ export class Ticker {
         )
         .finally(() => {
           this.running = undefined;
-          this.schedule(this.intervalMs);
+          this.schedule(this.again ? 0 : this.intervalMs);
+          this.again = false;
         });
     }, delayMs);
   }
