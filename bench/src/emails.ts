@@ -1,0 +1,64 @@
+import {
+  createQueue,
+  enqueueNotification,
+  NotificationKind,
+  QueueName,
+} from '@astrobookings/shared';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { customer, jobsOfEveryKind } from '../../test/support/notification-jobs';
+import type { TestSmtpServer } from '../../test/support/smtp';
+import type { Benchmark } from './context';
+
+const RECIPIENT_PREFIX = 'mailbench-';
+const GIVE_UP_MS = 180_000;
+
+/**
+ * Emails per second from the notification worker to a local SMTP server: `n`
+ * notifications of every customer kind put on the queue at once, timed from
+ * the first enqueue to the last email received.
+ */
+export function emailThroughput(smtp: TestSmtpServer): Benchmark {
+  return async (context) => {
+    const { stack, profile } = context;
+    const queue = createQueue(QueueName.Notifications, {
+      redisUrl: stack.env.REDIS_URL!,
+      prefix: stack.env.REDIS_KEY_PREFIX!,
+    });
+    const ours = () =>
+      smtp.received.filter((mail) => mail.envelopeTo.some((to) => to.startsWith(RECIPIENT_PREFIX)))
+        .length;
+    const before = ours();
+    const jobs = [];
+    for (let i = 0; jobs.length < profile.emails; i++) {
+      jobs.push(
+        ...jobsOfEveryKind(
+          `mailbench-${Date.now()}-${i}`,
+          customer(`${RECIPIENT_PREFIX}${i}`),
+        ).filter((job) => job.kind !== NotificationKind.LaunchScheduled),
+      );
+    }
+    const wanted = jobs.slice(0, profile.emails);
+    const started = performance.now();
+    try {
+      for (let i = 0; i < wanted.length; i += 100) {
+        await Promise.all(wanted.slice(i, i + 100).map((job) => enqueueNotification(queue, job)));
+      }
+      const enqueuedIn = performance.now() - started;
+      const deadline = Date.now() + GIVE_UP_MS;
+      while (ours() - before < wanted.length && Date.now() < deadline) await sleep(10);
+      const elapsed = (performance.now() - started) / 1000;
+      const received = ours() - before;
+      return [
+        {
+          name: 'emails per second to SMTP',
+          value: received === wanted.length ? received / elapsed : undefined,
+          unit: '/s',
+          target: { op: '>=', value: 200 },
+          note: `${received}/${wanted.length} emails in ${elapsed.toFixed(1)} s (enqueued in ${Math.round(enqueuedIn)} ms)`,
+        },
+      ];
+    } finally {
+      await queue.close();
+    }
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Samples each process's resident memory from its /metrics
+ * (process_resident_memory_bytes, which prom-client reads from /proc) and
+ * keeps the highest seen, so the figure is the peak under the benchmarks' load.
+ */
+export class RssSampler {
+  private readonly peaks = new Map<string, number>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    /** Process name → its base URL (http://host:port). */
+    private readonly processes: Record<string, string>,
+    private readonly intervalMs = 500,
+  ) {}
+
+  start(): void {
+    const tick = (): void => {
+      void this.sample().finally(() => {
+        if (this.timer !== undefined) this.timer = setTimeout(tick, this.intervalMs);
+      });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Peak bytes per process; a process never sampled is absent. */
+  peaksInBytes(): Map<string, number> {
+    return new Map(this.peaks);
+  }
+
+  private async sample(): Promise<void> {
+    await Promise.all(
+      Object.entries(this.processes).map(async ([name, baseUrl]) => {
+        try {
+          const response = await fetch(`${baseUrl}/metrics`, {
+            signal: AbortSignal.timeout(2_000),
+          });
+          const text = await response.text();
+          const match =
+            /^process_resident_memory_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(text);
+          if (match === null) return;
+          const bytes = Number(match[1]);
+          this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, bytes));
+        } catch {
+          // A process that is busy or restarting is sampled next time.
+        }
+      }),
+    );
+  }
+}
