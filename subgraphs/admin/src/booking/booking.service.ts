@@ -6,6 +6,8 @@ import {
   ForbiddenError,
   NotFoundError,
   pageSize,
+  refundAmount,
+  refundPercent,
   toConnection,
   type Connection,
   type PageArgs,
@@ -21,7 +23,6 @@ import { isOnSale } from '../launch/launch-lifecycle';
 import type { LaunchRow } from '../launch/launch.repository';
 import type { SpaceportRow } from '../spaceport/spaceport.repository';
 import type { BookingRow } from './booking.repository';
-import { refundAmount, refundPercent } from './refund-policy';
 
 export const MIN_SEATS = 1;
 export const MAX_SEATS = 4;

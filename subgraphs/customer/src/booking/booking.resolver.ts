@@ -19,6 +19,8 @@ import { BookSeatsInput } from './booking.input';
 import type { BookingView } from './booking.repository';
 import type { BookingService } from './booking.service';
 import { Booking } from './booking.type';
+import type { RefundQuoteView } from './refund-quote';
+import { RefundQuote } from './refund-quote.type';
 
 @Resolver(() => Booking)
 export class BookingResolver {
@@ -64,5 +66,16 @@ export class BookingResolver {
     if (launch === undefined)
       throw new Error(`launch ${booking.launchId} is not in the read model`);
     return launch;
+  }
+
+  @FieldResolver(() => RefundQuote, {
+    description:
+      'What cancelMyBooking would refund if called at this instant (percent, amount, until when), or why the booking cannot be cancelled now',
+  })
+  async refundIfCancelledNow(
+    @Root() booking: BookingView,
+    @Ctx() context: GraphQLContext,
+  ): Promise<RefundQuoteView> {
+    return this.bookings.refundIfCancelledNow(booking, await this.launch(booking, context));
   }
 }

@@ -13,6 +13,7 @@ import type { LaunchCatalog } from '../launch/launch.service';
 import type { ProfileService } from '../profile/profile.service';
 import type { BookSeatsInput } from './booking.input';
 import type { BookingView, CustomerBookingRepository } from './booking.repository';
+import { cancellationBlocker, refundQuote, type RefundQuoteView } from './refund-quote';
 
 export const MIN_SEATS = 1;
 export const MAX_SEATS = 4;
@@ -84,17 +85,10 @@ export class BookingService {
    */
   async cancel(caller: Principal, id: string): Promise<BookingView> {
     const booking = await this.findOwn(caller, id);
-    switch (booking.status) {
-      case 'CANCELLED':
-        return booking;
-      case 'PENDING':
-        throw new ConflictError('The booking is still being decided: cancel it once confirmed');
-      case 'REJECTED':
-        throw new ConflictError('The booking was rejected: there is nothing to cancel');
-      case 'CONFIRMED':
-        break;
-    }
-    await this.catalog.getOnSale(booking.launchId);
+    if (booking.status === 'CANCELLED') return booking;
+    const launch = await this.catalog.get(booking.launchId);
+    const blocker = cancellationBlocker(booking, launch, this.clock());
+    if (blocker !== null) throw new ConflictError(blocker);
     const requestedAt = booking.cancelRequestedAt ?? this.clock();
     if (booking.cancelRequestedAt === null) {
       await this.bookings.requestCancellation(booking.id, requestedAt);
@@ -115,6 +109,11 @@ export class BookingService {
       throw new ConflictError(answer.cancelRefusal);
     }
     return answer;
+  }
+
+  /** What cancelling the booking at this instant would refund, or why it cannot be cancelled. */
+  refundIfCancelledNow(booking: BookingView, launch: LaunchView): RefundQuoteView {
+    return refundQuote(booking, launch, this.clock());
   }
 
   /** The caller's bookings, newest first. */

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, linkedSignal, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { injectMutation, injectQuery } from '@web/shared/data-access';
 import {
@@ -17,11 +17,10 @@ import {
   MyWaitlistDocument,
   type MyBookingsQuery,
 } from '../generated/graphql';
+import { RefundQuoteComponent } from './refund-quote.component';
 
 type Booking = MyBookingsQuery['myBookings'][number];
 
-/** The contract lets customers cancel confirmed bookings before departure. */
-const CANCELLABLE = ['CONFIRMED'];
 /** Bookings still waiting for their outcome are read again this often. */
 const PENDING_POLL_MS = 3000;
 
@@ -38,6 +37,7 @@ const PENDING_POLL_MS = 3000;
     StatusBadgeComponent,
     DateTimePipe,
     MoneyPipe,
+    RefundQuoteComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -88,7 +88,7 @@ const PENDING_POLL_MS = 3000;
                   }
                 </td>
                 <td class="actions">
-                  @if (canCancel(b)) {
+                  @if (b.refundIfCancelledNow.cancellable) {
                     <button type="button" class="btn btn-small" (click)="askCancel(b)">
                       Cancel<span class="sr-only"> booking for {{ b.launch.mission }}</span>
                     </button>
@@ -160,6 +160,7 @@ const PENDING_POLL_MS = 3000;
       heading="Cancel this booking?"
       confirmLabel="Cancel booking"
       [busy]="cancel.pending()"
+      [confirmDisabled]="!cancelling()?.refundIfCancelledNow?.cancellable"
       (confirmed)="confirmCancel()"
       (cancelled)="closeCancel()"
     >
@@ -173,6 +174,7 @@ const PENDING_POLL_MS = 3000;
           before lift-off: <strong>all of it</strong> 30 days or more before,
           <strong>half</strong> 7 days or more before, nothing later.
         </p>
+        <app-refund-quote [quote]="b.refundIfCancelledNow" />
         <ui-error [message]="cancel.error()?.message" />
       }
     </ui-confirm-dialog>
@@ -189,7 +191,12 @@ const PENDING_POLL_MS = 3000;
 export class BookingsPage {
   protected readonly bookings = injectQuery(MyBookingsDocument, () => ({}));
   protected readonly waitlist = injectQuery(MyWaitlistDocument, () => ({}));
-  protected readonly cancelling = signal<Booking | null>(null);
+  /** The booking whose cancellation is asked about, as last read (its refund quote with it). */
+  protected readonly cancelling = computed(() => {
+    const id = this.cancellingId();
+    return id === null ? null : (this.rows().find((b) => b.id === id) ?? null);
+  });
+  private readonly cancellingId = signal<string | null>(null);
   protected readonly notice = signal<string | null>(null);
   protected readonly cancel = injectMutation(CancelMyBookingDocument);
   protected readonly leave = injectMutation(LeaveWaitlistDocument);
@@ -200,28 +207,32 @@ export class BookingsPage {
     { pollInterval: PENDING_POLL_MS },
   );
 
-  protected readonly rows = computed(
-    () => this.pendingWatch.data()?.myBookings ?? this.bookings.data()?.myBookings ?? [],
-  );
+  /** Whichever of the two reads answered last (a reload after the watch stopped is newer). */
+  private readonly latest = linkedSignal<
+    readonly [MyBookingsQuery | undefined, MyBookingsQuery | undefined],
+    MyBookingsQuery | undefined
+  >({
+    source: () => [this.bookings.data(), this.pendingWatch.data()] as const,
+    computation: ([listed, watched], previous) =>
+      previous !== undefined && watched === previous.source[1] ? listed : (watched ?? listed),
+  });
+
+  protected readonly rows = computed(() => this.latest()?.myBookings ?? []);
 
   protected onWaitlist(status: string): boolean {
     return ['PENDING', 'WAITING', 'HOLDING'].includes(status);
   }
 
-  protected canCancel(booking: Booking): boolean {
-    return (
-      CANCELLABLE.includes(booking.status) && new Date(booking.launch.scheduledAt) > new Date()
-    );
-  }
-
   protected askCancel(booking: Booking): void {
     this.notice.set(null);
     this.cancel.reset();
-    this.cancelling.set(booking);
+    this.cancellingId.set(booking.id);
+    // The refund shown is quoted for the instant it is read: read it again as the dialog opens.
+    this.bookings.reload();
   }
 
   protected closeCancel(): void {
-    this.cancelling.set(null);
+    this.cancellingId.set(null);
   }
 
   protected async confirmCancel(): Promise<void> {
@@ -229,7 +240,7 @@ export class BookingsPage {
     if (!booking) return;
     const result = await this.cancel.run({ id: booking.id });
     if (!result) return;
-    this.cancelling.set(null);
+    this.cancellingId.set(null);
     const { refundAmount, currency, status } = result.cancelMyBooking;
     this.notice.set(
       status === 'CANCELLED'
