@@ -216,6 +216,8 @@ const sections = {
     outboxBatchSize: r.int('OUTBOX_BATCH_SIZE', 200, 1, 5_000),
     /** An event handed to the queue and still unprocessed after this is re-driven if its job is gone. */
     outboxRedriveAfterMs: r.int('OUTBOX_REDRIVE_AFTER_MS', 60_000, 200, 86_400_000),
+    /** Processed outbox events older than this are deleted (the latest of each aggregate stays). */
+    outboxRetentionDays: r.int('OUTBOX_RETENTION_DAYS', 7, 1, 3_650),
     /** A customer's request (booking, cancellation, waitlist) still unsettled after this is re-driven. */
     requestRedriveAfterMs: r.int('SYNC_REQUEST_REDRIVE_AFTER_MS', 30_000, 200, 86_400_000),
     /** How often the reconciliation sweep compares PostgreSQL with the read model. */

@@ -60,6 +60,9 @@ const SERVICE = 'sync-worker';
 const HOLDS_PER_SWEEP = 100;
 /** A job whose worker died is run again at most this many times before it fails. */
 const MAX_STALLED = 3;
+const DAY_MS = 86_400_000;
+/** How often processed outbox events past their retention are deleted. */
+const OUTBOX_PURGE_MS = 10 * 60_000;
 
 const config = loadConfig(SERVICE, [
   'database',
@@ -230,7 +233,11 @@ async function main(): Promise<void> {
   const relay = new OutboxRelay(
     outbox,
     syncQueue,
-    { batchSize: config.sync.outboxBatchSize, redriveAfterMs: config.sync.outboxRedriveAfterMs },
+    {
+      batchSize: config.sync.outboxBatchSize,
+      redriveAfterMs: config.sync.outboxRedriveAfterMs,
+      retentionMs: config.sync.outboxRetentionDays * DAY_MS,
+    },
     logger,
   );
   const sweeper = new RequestSweeper(
@@ -256,6 +263,7 @@ async function main(): Promise<void> {
       () => relay.redriveStale(clock()),
       logger,
     ),
+    new Ticker('outbox purge', OUTBOX_PURGE_MS, () => relay.purgeProcessed(clock()), logger),
     new Ticker(
       'request re-drive',
       Math.max(config.sync.outboxPollMs, config.sync.requestRedriveAfterMs / 2),

@@ -112,6 +112,26 @@ export class OutboxRepository {
     };
   }
 
+  /**
+   * Deletes up to `limit` events processed before `cutoff`, except the latest of
+   * each aggregate (its id is the version of the aggregate's copy, see
+   * latestOf). Returns how many went.
+   */
+  async purgeProcessed(cutoff: Date, limit: number): Promise<number> {
+    return this.prisma.$executeRaw`
+      DELETE FROM outbox_events
+       WHERE id IN (
+         SELECT old.id FROM outbox_events old
+          WHERE old.processed_at < ${cutoff}
+            AND EXISTS (
+              SELECT 1 FROM outbox_events newer
+               WHERE newer.aggregate_type = old.aggregate_type
+                 AND newer.aggregate_id = old.aggregate_id
+                 AND newer.id > old.id)
+          ORDER BY old.processed_at
+          LIMIT ${limit})`;
+  }
+
   /** The id of the latest event of one aggregate: the version of its copy. */
   async latestOf(aggregateType: string, aggregateId: string): Promise<string | undefined> {
     const [row] = await this.prisma.$queryRaw<{ id: bigint | null }[]>`

@@ -7,7 +7,12 @@ export interface RelaySettings {
   batchSize: number;
   /** Unprocessed this long after dispatch, an event's job is checked for. */
   redriveAfterMs: number;
+  /** Processed events are kept this long (for audits and re-drives), then purged. */
+  retentionMs: number;
 }
+
+/** Rows deleted per statement when purging, so no statement holds locks for long. */
+const PURGE_BATCH = 5_000;
 
 /** Batches per tick, so one tick never runs unbounded while events keep arriving. */
 const MAX_BATCHES_PER_TICK = 20;
@@ -45,6 +50,19 @@ export class OutboxRelay {
       total += count;
       if (count < this.settings.batchSize) break;
     }
+    return total;
+  }
+
+  /** Deletes the events processed longer ago than the retention (the latest of each aggregate stays). */
+  async purgeProcessed(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.settings.retentionMs);
+    let total = 0;
+    for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
+      const count = await this.outbox.purgeProcessed(cutoff, PURGE_BATCH);
+      total += count;
+      if (count < PURGE_BATCH) break;
+    }
+    if (total > 0) this.logger.info({ purged: total, cutoff }, 'purged processed outbox events');
     return total;
   }
 
