@@ -620,6 +620,111 @@ describe('customers', () => {
   });
 });
 
+describe('the refund if cancelled now', () => {
+  const DAY_MS = 86_400_000;
+  // Far enough from each tier's edge that the test's own minutes do not cross it.
+  const MARGIN_DAYS = 1 / 24;
+  const quoteOf = `query { myBookings { id refundAmount refundIfCancelledNow {
+    cancellable reason percent amount currency quotedAt validUntil
+  } } }`;
+  interface Quote {
+    cancellable: boolean;
+    reason: string | null;
+    percent: number | null;
+    amount: number | null;
+    currency: string;
+    quotedAt: string;
+    validUntil: string | null;
+  }
+
+  it('follows the policy on each side of its 30 and 7 day edges, and is what cancelling refunds', async () => {
+    const customer = customers[20];
+    const cases = [
+      { daysAhead: 30 + MARGIN_DAYS, percent: 100, tierDays: 30 },
+      { daysAhead: 30 - MARGIN_DAYS, percent: 50, tierDays: 7 },
+      { daysAhead: 7 + MARGIN_DAYS, percent: 50, tierDays: 7 },
+      { daysAhead: 7 - MARGIN_DAYS, percent: 0, tierDays: null },
+    ];
+    const launches = await Promise.all(cases.map(({ daysAhead }) => launchOf(2, { daysAhead })));
+    const bookings: { id: string }[] = [];
+    for (const launch of launches) {
+      const booked = await bookDecided(customer, launch.id, 1);
+      expect(booked.status).toBe('CONFIRMED');
+      bookings.push(booked);
+    }
+    const quotes = async () => {
+      const { myBookings } = await call<{
+        myBookings: { id: string; refundAmount: number | null; refundIfCancelledNow: Quote }[];
+      }>(stack.urls.gateway, quoteOf, {}, as(customer));
+      return new Map(myBookings.map((b) => [b.id, b]));
+    };
+
+    const before = Date.now();
+    const quoted = await quotes();
+    for (const [i, { percent, tierDays }] of cases.entries()) {
+      const row = await prisma.launch.findUniqueOrThrow({ where: { id: launches[i].id } });
+      const quote = quoted.get(bookings[i].id)!.refundIfCancelledNow;
+      expect(quote).toMatchObject({
+        cancellable: true,
+        reason: null,
+        percent,
+        amount: (250_000 * percent) / 100,
+        currency: 'EUR',
+        validUntil:
+          tierDays === null
+            ? null
+            : new Date(row.scheduledAt.getTime() - tierDays * DAY_MS).toISOString(),
+      });
+      expect(new Date(quote.quotedAt).getTime()).toBeGreaterThanOrEqual(before - 1_000);
+    }
+
+    // Cancelling refunds what was quoted, in PostgreSQL where it is decided.
+    const halfway = bookings[1];
+    await call(stack.urls.gateway, CONTRACT.CancelMyBooking, { id: halfway.id }, as(customer));
+    const cancelled = await eventually(
+      async () => {
+        const row = await prisma.booking.findUniqueOrThrow({ where: { id: halfway.id } });
+        return row.status === 'CANCELLED' ? row : undefined;
+      },
+      { what: 'the cancellation in PostgreSQL' },
+    );
+    expect(cancelled.refundPercent).toBe(50);
+    expect(cancelled.refundAmount).toBe(quoted.get(halfway.id)!.refundIfCancelledNow.amount);
+    const after = await eventually(
+      async () => {
+        const booking = (await quotes()).get(halfway.id)!;
+        return booking.refundAmount === null ? undefined : booking;
+      },
+      { what: 'the cancellation in the read model' },
+    );
+    expect(after.refundAmount).toBe(125_000);
+    expect(after.refundIfCancelledNow).toMatchObject({
+      cancellable: false,
+      reason: 'The booking is already cancelled',
+      percent: null,
+      amount: null,
+      validUntil: null,
+    });
+
+    // A launch called off: its bookings, cancelled by it, can no longer be.
+    await call(
+      stack.urls.gateway,
+      MORE.cancelLaunch,
+      { id: launches[3].id, reason: 'Range closed' },
+      as(fleet.session),
+    );
+    const offSale = await eventually(
+      async () => {
+        const quote = (await quotes()).get(bookings[3].id)!.refundIfCancelledNow;
+        return quote.cancellable ? undefined : quote;
+      },
+      { what: 'the called-off launch in the read model' },
+    );
+    expect(offSale.reason).toMatch(/cancelled/);
+    expect(offSale.percent).toBeNull();
+  });
+});
+
 describe('waitlist', () => {
   it('holds freed seats for the first in line, who is told and alone can book them, until the hold ends', async () => {
     const launch = await launchOf(2);
