@@ -84,7 +84,8 @@ async function main(): Promise<void> {
 
   const smtp = await TestSmtpServer.start();
   const stack = await startStack({
-    name: 'bench',
+    // Its own databases and keys per port base, so two runs (say, two checkouts) never meet.
+    name: `bench_${PORT_BASE}`,
     portBase: PORT_BASE,
     env: {
       ...WORLD_ENV,
