@@ -1,8 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { repoRoot } from '../../scripts/lib/paths';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  launchChromium,
+  localDateTime,
+  newPage as newBrowserPage,
+  openSection as open,
+  region,
+  reloadUntilVisible as reloadUntil,
+  row,
+  Screenshots,
+  signIn as signInAt,
+  webAppsUrl,
+} from '../support/browser';
 import { eventually } from '../support/eventually';
 import { TestSmtpServer } from '../support/smtp';
 import { startStack, type Stack } from '../support/stack';
@@ -14,8 +22,6 @@ import { startStack, type Stack } from '../support/stack';
  * test-results/web-journey/ (not committed) for people to look at.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.join(repoRoot, 'test-results', 'web-journey');
 const EMPLOYEE = { email: 'chief@astrobookings.test', password: 'Launch-Control-42' };
 const PASSWORD = 'correct horse 7';
 const SUPPLIER = { company: 'Orbital Express', name: 'Sam Rivera', email: 'sam@orbital.test' };
@@ -28,98 +34,35 @@ let stack: Stack;
 let smtp: TestSmtpServer;
 let browser: Browser;
 let web: string;
-let shot = 0;
+let shots: Screenshots;
 const pages: Record<'employee' | 'supplier' | 'customer' | 'operator', Page> = {} as never;
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({
-    path: path.join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
-}
-
-/** Runs a step of the journey; when it fails, the page as it was (image and DOM) is kept beside the shots. */
-async function on<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    await page
-      .screenshot({ path: path.join(SHOTS, `FAILED-${name}.png`), fullPage: true })
-      .catch(() => undefined);
-    await page
-      .content()
-      .then((html) => fs.writeFileSync(path.join(SHOTS, `FAILED-${name}.html`), html))
-      .catch(() => undefined);
-    throw error;
-  }
+function screenshot(page: Page, name: string): Promise<void> {
+  return shots.take(page, name);
 }
 
 let steps = 0;
 
-/** One step of the journey, on the page of one persona. */
+/** One step of the journey, on the page of one persona; a failed step keeps its page. */
 function step(name: string, persona: keyof typeof pages, body: (page: Page) => Promise<void>) {
   const slug = `step-${++steps}-${persona}`;
-  it(name, () => on(pages[persona], slug, () => body(pages[persona])));
+  it(name, () => shots.keepOnFailure(pages[persona], slug, () => body(pages[persona])));
 }
 
-async function newPage(width = 1280, height = 860): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
+function newPage(width?: number, height?: number): Promise<Page> {
+  return newBrowserPage(browser, width, height);
 }
 
-async function signIn(page: Page, app: string, email: string, password: string): Promise<void> {
-  await page.goto(`${web}/${app}/`);
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/sign-in'));
+function signIn(page: Page, app: string, email: string, password: string): Promise<void> {
+  return signInAt(page, web, app, email, password);
 }
 
-/** Goes to a section of the app by its navigation link. */
-async function open(page: Page, section: string): Promise<void> {
-  const link = page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: section, exact: true });
-  await link.click();
-  await link.and(page.locator('[aria-current="page"]')).waitFor();
-}
-
-/** A section of a page, found by its heading (sections are labelled by them). */
-function region(page: Page, name: string): Locator {
-  return page.getByRole('region', { name });
-}
-
-/** A table row that mentions all of `texts`. */
-function row(page: Page, ...texts: string[]): Locator {
-  return texts.reduce((rows, text) => rows.filter({ hasText: text }), page.getByRole('row'));
-}
-
-/** Asks again (the page reloads) until `locator` shows up: for what other stores catch up on. */
-async function reloadUntilVisible(page: Page, locator: Locator, timeoutMs = SYNC_MS) {
-  await eventually(
-    async () => {
-      if (await locator.first().isVisible()) return true;
-      await page.reload();
-      await page.waitForLoadState('networkidle');
-      return (await locator.first().isVisible()) || undefined;
-    },
-    { timeoutMs, intervalMs: 1_000, what: `${locator.toString()} to show up` },
-  );
-}
-
-function localDateTime(daysAhead: number): string {
-  const date = new Date(Date.now() + daysAhead * 86_400_000);
-  date.setUTCHours(14, 30, 0, 0);
-  return date.toISOString().slice(0, 16);
+function reloadUntilVisible(page: Page, locator: Locator): Promise<void> {
+  return reloadUntil(page, locator, SYNC_MS);
 }
 
 beforeAll(async () => {
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  shots = new Screenshots('web-journey');
   smtp = await TestSmtpServer.start();
   stack = await startStack({
     name: 'web_journey',
@@ -134,23 +77,8 @@ beforeAll(async () => {
       BOOTSTRAP_EMPLOYEE_PASSWORD: EMPLOYEE.password,
     },
   });
-  // The browser reaches the apps and the gateway by name, as a person would.
-  web = stack.baseUrls.web.replace('127.0.0.1', 'localhost');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // Playwright gives every launch a fresh --user-data-dir of its own.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    env: { ...process.env, HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'astro-chromium-')) },
-  });
+  web = webAppsUrl(stack);
+  browser = await launchChromium();
   pages.employee = await newPage();
   pages.supplier = await newPage();
   pages.customer = await newPage();

@@ -35,6 +35,8 @@ export interface SupplierFleet {
 
 export interface ScheduledLaunch {
   id: string;
+  mission: string;
+  scheduledAt: string;
   seatCapacity: number;
 }
 
