@@ -31,9 +31,9 @@ export interface ReasonDialogResult {
       <ng-content />
       @if (dateTimeLabel()) {
         <div class="field">
-          <label for="reason-dialog-time">{{ dateTimeLabel() }}</label>
+          <label [for]="id + '-time'">{{ dateTimeLabel() }}</label>
           <input
-            id="reason-dialog-time"
+            [id]="id + '-time'"
             name="dateTime"
             type="datetime-local"
             required
@@ -43,9 +43,9 @@ export interface ReasonDialogResult {
         </div>
       }
       <div class="field">
-        <label for="reason-dialog-reason">{{ reasonLabel() }}</label>
+        <label [for]="id + '-reason'">{{ reasonLabel() }}</label>
         <textarea
-          id="reason-dialog-reason"
+          [id]="id + '-reason'"
           name="reason"
           required
           maxlength="500"
@@ -67,6 +67,9 @@ export interface ReasonDialogResult {
   `,
 })
 export class ReasonDialogComponent {
+  private static nextId = 0;
+  /** A page may hold several of these dialogs: each labels its own fields. */
+  protected readonly id = `reason-dialog-${ReasonDialogComponent.nextId++}`;
   readonly open = input(false);
   readonly heading = input.required<string>();
   readonly confirmLabel = input('Confirm');
