@@ -15,6 +15,7 @@ import {
   JoinWaitlistDocument,
   LaunchDocument,
   MyBookingsDocument,
+  MyWaitlistHoldsDocument,
   type BookingStatus,
 } from '../generated/graphql';
 
@@ -32,7 +33,10 @@ interface Outcome {
   rejectionReason: string | null;
 }
 
-/** One launch: its details, booking 1–4 seats with the total, the outcome as it arrives, or the waitlist. */
+/**
+ * One launch: its details, booking 1–4 seats with the total, the outcome as it
+ * arrives, or the waitlist; seats the waitlist holds for the customer are theirs to book.
+ */
 @Component({
   selector: 'app-launch-page',
   imports: [
@@ -84,7 +88,9 @@ interface Outcome {
           </section>
 
           <section class="card" aria-labelledby="book-title">
-            <h2 id="book-title">{{ soldOut() ? 'Sold out' : 'Book seats' }}</h2>
+            <h2 id="book-title">
+              {{ soldOut() ? 'Sold out' : hold() ? 'Seats held for you' : 'Book seats' }}
+            </h2>
             @if (outcome(); as o) {
               @switch (o.status) {
                 @case ('CONFIRMED') {
@@ -147,6 +153,12 @@ interface Outcome {
                 }
               </form>
             } @else {
+              @if (hold(); as h) {
+                <p>
+                  The waitlist holds {{ h.heldSeats }} seat{{ h.heldSeats === 1 ? '' : 's' }} for
+                  you until {{ h.holdExpiresAt | dateTime }}: book before then.
+                </p>
+              }
               <form class="form" (ngSubmit)="book(l.id)">
                 <div class="field">
                   <label for="seats">Seats</label>
@@ -248,9 +260,19 @@ export class LaunchPage {
   protected readonly onSale = computed(() =>
     ON_SALE.includes(this.launch.data()?.launch?.status ?? ''),
   );
-  protected readonly soldOut = computed(() => this.launch.data()?.launch?.seatsAvailable === 0);
+  /** Seats came free and are held for this customer: no one else can book them. */
+  private readonly holds = injectQuery(MyWaitlistHoldsDocument, () => ({}));
+  protected readonly hold = computed(
+    () =>
+      this.holds
+        .data()
+        ?.myWaitlist.find((w) => w.launch.id === this.id() && w.status === 'HOLDING') ?? null,
+  );
+  protected readonly soldOut = computed(
+    () => this.launch.data()?.launch?.seatsAvailable === 0 && !this.hold(),
+  );
   protected readonly seatChoices = computed(() => {
-    const left = this.launch.data()?.launch?.seatsAvailable ?? 0;
+    const left = (this.launch.data()?.launch?.seatsAvailable ?? 0) + (this.hold()?.heldSeats ?? 0);
     const max = this.soldOut() ? MAX_SEATS : Math.min(MAX_SEATS, left);
     return Array.from({ length: max }, (_, i) => i + 1);
   });
@@ -263,12 +285,14 @@ export class LaunchPage {
     this.placed.set(result.bookSeats);
     this.idempotencyKey = randomId();
     if (result.bookSeats.status !== 'PENDING') this.launch.reload();
+    this.holds.reload();
   }
 
   protected startOver(): void {
     this.placed.set(null);
     this.seats = 1;
     this.launch.reload();
+    this.holds.reload();
   }
 
   protected async joinWaitlist(launchId: string): Promise<void> {
