@@ -97,35 +97,48 @@ function printAddresses(
     : reachableHost(env);
   const url = (name: keyof Ports, suffix: string): string =>
     `${baseUrl(host, ports[name])}${suffix}`;
+  const row = (label: string, value: string): string => `  ${label.padEnd(21)}${value}`;
   const lines = ['', 'AstroBookings is running:'];
   if (started.some((spec) => spec.kind === 'gateway')) {
     lines.push(
-      `  GraphQL gateway    ${url('gateway', '/graphql')}  (open it in a browser for Apollo Sandbox)`,
-      `  health, readiness  ${url('gateway', '/health')}  ${url('gateway', '/ready')}`,
-      `  BullMQ dashboard   ${url('gateway', '/admin/queues')}  (OPERATOR access token required)`,
+      row(
+        'GraphQL gateway',
+        `${url('gateway', '/graphql')}  (open it in a browser for Apollo Sandbox)`,
+      ),
+      row('health, readiness', `${url('gateway', '/health')}  ${url('gateway', '/ready')}`),
+      row(
+        'BullMQ dashboard',
+        `${url('gateway', '/admin/queues')}  (OPERATOR access token required)`,
+      ),
     );
   }
   for (const spec of started.filter((s) => s.kind === 'subgraph')) {
-    lines.push(`  ${`${spec.name} subgraph`.padEnd(19)}${url(spec.name, '/graphql')}`);
+    lines.push(row(`${spec.name} subgraph`, url(spec.name, '/graphql')));
   }
-  lines.push(`  metrics            /metrics on each process above`);
+  lines.push(row('metrics', '/metrics on each process above'));
   if (started.some((spec) => spec.kind === 'web')) {
     lines.push(
-      `  web apps           ${['customer', 'supplier', 'employee', 'ops'].map((app) => url('web', `/${app}/`)).join('  ')}`,
+      row(
+        'web apps',
+        ['customer', 'supplier', 'employee', 'ops'].map((app) => url('web', `/${app}/`)).join('  '),
+      ),
     );
   }
   if (missing.length > 0) {
-    lines.push(`  not built yet      ${missing.map((spec) => spec.name).join(', ')}`);
+    lines.push(row('not built yet', missing.map((spec) => spec.name).join(', ')));
   }
   if (demoEmployee) {
     lines.push(
-      `  employee sign-in   ${DEMO_EMPLOYEE.email} / ${DEMO_EMPLOYEE.password}`,
-      '                     (demo account, created when no employee exists; set',
-      '                     BOOTSTRAP_EMPLOYEE_EMAIL and _PASSWORD to choose your own)',
+      row('employee sign-in', `${DEMO_EMPLOYEE.email} / ${DEMO_EMPLOYEE.password}`),
+      row('', '(demo account, created when no employee exists; set'),
+      row('', 'BOOTSTRAP_EMPLOYEE_EMAIL and _PASSWORD to choose your own)'),
     );
   } else if (env.BOOTSTRAP_EMPLOYEE_EMAIL?.trim()) {
     lines.push(
-      `  employee sign-in   ${env.BOOTSTRAP_EMPLOYEE_EMAIL} (BOOTSTRAP_EMPLOYEE_*, created when no employee exists)`,
+      row(
+        'employee sign-in',
+        `${env.BOOTSTRAP_EMPLOYEE_EMAIL} (BOOTSTRAP_EMPLOYEE_*, created when no employee exists)`,
+      ),
     );
   }
   lines.push('Press Ctrl-C to stop.', '');

@@ -47,13 +47,13 @@ function summarize(label: string, sides: { gateway: LoadResult[]; direct: LoadRe
       name: `${label}: gateway p50 / p99`,
       value: gateway.p50,
       unit: 'ms',
-      note: `p99 ${gateway.p99} ms`,
+      note: `p99 ${Math.round(gateway.p99)} ms`,
     },
     {
       name: `${label}: direct p50 / p99`,
       value: direct.p50,
       unit: 'ms',
-      note: `p99 ${direct.p99} ms`,
+      note: `p99 ${Math.round(direct.p99)} ms`,
     },
     {
       name: `${label}: gateway ÷ direct p50`,
