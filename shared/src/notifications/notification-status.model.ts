@@ -38,23 +38,32 @@ export interface NotificationStatusRecord {
 }
 
 /**
- * The claim to send one notification's email, in `notification_sends`. Its _id
- * is the notification id, so only one attempt can insert it: that unique
- * insert, not an update (FerretDB applies updates non-atomically), is what
- * keeps two runs of one job from sending twice. Only the attempt holding the
- * claim writes to it, so `sentAt` here, not the status, is the record of an
- * email having left: the status is a view that concurrent runs may race on.
+ * One claim to send a notification's email, in `notification_send_claims`,
+ * keyed `${notificationId}:${generation}`. A run may send only while it holds
+ * an unexpired claim, and claims are taken by insert alone (a unique _id), not
+ * by a conditional update, which FerretDB applies non-atomically: the first
+ * run inserts generation 0; a later run, finding the newest generation's lease
+ * over, inserts the next one, and of runs racing for it one insert wins. Only
+ * its holder writes a claim, to end its lease early.
  */
-export interface NotificationSendRecord {
+export interface NotificationSendClaim {
   _id: string;
+  notificationId: string;
+  generation: number;
   claimedAt: Date;
-  /**
-   * Until when the claiming attempt may still be sending. Past it, without
-   * `sentAt`, that attempt died and whether the email left is unknown.
-   */
+  /** Until when the holder may be sending; past it, a later run may claim and send again. */
   leaseUntil: Date;
-  sentAt?: Date;
-  messageId?: string;
+}
+
+/**
+ * The record, in `notification_deliveries`, that the SMTP server accepted a
+ * notification's email (answered 250). Inserted once, after the acceptance and
+ * never before, so its absence means the email may be sent (again).
+ */
+export interface NotificationDeliveryRecord {
+  _id: string;
+  messageId: string;
+  sentAt: Date;
 }
 
 const statusSchema = new Schema<NotificationStatusRecord>(
@@ -87,25 +96,38 @@ statusSchema.index({ updatedAt: -1, _id: -1 });
 statusSchema.index({ status: 1, updatedAt: -1 });
 statusSchema.index({ recipientUserId: 1, createdAt: -1 });
 
-const sendSchema = new Schema<NotificationSendRecord>(
+const claimSchema = new Schema<NotificationSendClaim>(
   {
     _id: { type: String, required: true },
+    notificationId: { type: String, required: true },
+    generation: { type: Number, required: true },
     claimedAt: { type: Date, required: true },
     leaseUntil: { type: Date, required: true },
-    sentAt: Date,
-    messageId: String,
   },
-  { collection: 'notification_sends', versionKey: false, autoIndex: false },
+  { collection: 'notification_send_claims', versionKey: false, autoIndex: false },
+);
+// The newest claim of a notification.
+claimSchema.index({ notificationId: 1, generation: -1 });
+
+const deliverySchema = new Schema<NotificationDeliveryRecord>(
+  {
+    _id: { type: String, required: true },
+    messageId: { type: String, required: true },
+    sentAt: { type: Date, required: true },
+  },
+  { collection: 'notification_deliveries', versionKey: false, autoIndex: false },
 );
 
 export interface NotificationStatusModels {
   statuses: Model<NotificationStatusRecord>;
-  sends: Model<NotificationSendRecord>;
+  claims: Model<NotificationSendClaim>;
+  deliveries: Model<NotificationDeliveryRecord>;
 }
 
 export function notificationStatusModels(connection: Connection): NotificationStatusModels {
   return {
     statuses: modelOn(connection, 'NotificationStatus', statusSchema),
-    sends: modelOn(connection, 'NotificationSend', sendSchema),
+    claims: modelOn(connection, 'NotificationSendClaim', claimSchema),
+    deliveries: modelOn(connection, 'NotificationDelivery', deliverySchema),
   };
 }

@@ -1,14 +1,40 @@
 import type { NotificationJob } from './notification.job';
 import {
   NotificationState,
-  type NotificationSendRecord,
+  type NotificationDeliveryRecord,
+  type NotificationSendClaim,
   type NotificationStatusModels,
   type NotificationStatusRecord,
 } from './notification-status.model';
-import { isDuplicateKeyError } from '../stores/mongo-models';
+import { InsertBatch } from '../stores/insert-batch';
 
+/**
+ * The outcome of claiming a send: this run holds the claim (and may send until
+ * `leaseUntil`), the email was already accepted, or another run holds an
+ * unexpired claim.
+ */
 export type SendClaim =
-  { claimed: true } | { claimed: false; existing: NotificationSendRecord | undefined };
+  | { claimed: true; claimId: string; leaseUntil: Date }
+  | { claimed: false; delivered: NotificationDeliveryRecord }
+  | { claimed: false; delivered: undefined; heldUntil: Date };
+
+/** What one attempt left behind, written to the status. */
+type AttemptOutcome =
+  | { status: NotificationState.SENT; messageId: string; sentAt: Date }
+  | { status: NotificationState.QUEUED | NotificationState.FAILED; error: string };
+
+/** The fields of a status that name the notification. */
+type StatusIdentity = Pick<
+  NotificationStatusRecord,
+  | '_id'
+  | 'kind'
+  | 'recipientUserId'
+  | 'recipientEmail'
+  | 'recipientRole'
+  | 'subject'
+  | 'job'
+  | 'correlationId'
+>;
 
 /** The maximum stored length of a delivery error. */
 const MAX_ERROR_CHARS = 1_000;
@@ -18,41 +44,50 @@ function errorText(message: string): string {
 }
 
 /**
- * Notification statuses and send claims in the system store, used by the
- * notification worker (which delivers) and the Monitoring subgraph (which
- * shows and retries).
+ * Notification statuses, send claims and delivery records in the system
+ * store, used by the notification worker (which delivers) and the Monitoring
+ * subgraph (which shows and retries).
+ *
+ * The worker's writes per email are inserts, each batched with those of
+ * concurrent jobs (one insertMany per round trip): a status is written once
+ * per attempt, with its outcome, and updated only from a second attempt on.
  */
 export class NotificationStatusRepository {
-  constructor(private readonly models: NotificationStatusModels) {}
+  private readonly statusInserts: InsertBatch<NotificationStatusRecord>;
+  private readonly claimInserts: InsertBatch<NotificationSendClaim>;
+  private readonly deliveryInserts: InsertBatch<NotificationDeliveryRecord>;
 
-  async ensureIndexes(): Promise<void> {
-    await Promise.all([this.models.statuses.createIndexes(), this.models.sends.createIndexes()]);
+  constructor(private readonly models: NotificationStatusModels) {
+    this.statusInserts = new InsertBatch(models.statuses);
+    this.claimInserts = new InsertBatch(models.claims);
+    this.deliveryInserts = new InsertBatch(models.deliveries);
   }
 
-  /**
-   * Counts an attempt at a notification, recording it as QUEUED on the first
-   * (one insert; a later attempt or a second run of the job finds it there).
-   */
-  async recordAttempt(job: NotificationJob, subject: string): Promise<void> {
-    try {
-      await this.models.statuses.create({
-        _id: job.id,
-        kind: job.kind,
-        recipientUserId: job.recipient.userId,
-        recipientEmail: job.recipient.email,
-        recipientRole: job.recipient.role,
-        subject,
-        status: NotificationState.QUEUED,
-        attempts: 1,
-        lastError: null,
-        job,
-        correlationId: job.correlationId,
-        manualRetries: 0,
-      });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.countAttempt(job.id);
-    }
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([
+      this.models.statuses.createIndexes(),
+      this.models.claims.createIndexes(),
+      this.models.deliveries.createIndexes(),
+    ]);
+  }
+
+  /** Records an attempt whose email the SMTP server accepted. */
+  async recordSent(job: NotificationJob, subject: string, messageId: string, sentAt: Date) {
+    await this.recordAttempt(identityOf(job, subject), {
+      status: NotificationState.SENT,
+      messageId,
+      sentAt,
+    });
+  }
+
+  /** Records an attempt that failed; another follows. */
+  async recordRetryableError(job: NotificationJob, subject: string, error: string) {
+    await this.recordAttempt(identityOf(job, subject), { status: NotificationState.QUEUED, error });
+  }
+
+  /** Records an attempt after which the notification is FAILED, for an operator. */
+  async recordFailed(job: NotificationJob, subject: string, error: string) {
+    await this.recordAttempt(identityOf(job, subject), { status: NotificationState.FAILED, error });
   }
 
   /**
@@ -68,26 +103,48 @@ export class NotificationStatusRepository {
     const recipient = (job.recipient ?? {}) as Record<string, unknown>;
     const text = (value: unknown): string =>
       typeof value === 'string' && value !== '' ? value : '(missing)';
-    try {
-      await this.models.statuses.create({
+    await this.recordAttempt(
+      {
         _id: id,
         kind: text(job.kind),
         recipientUserId: text(recipient.userId),
         recipientEmail: text(recipient.email),
         recipientRole: text(recipient.role),
         subject,
-        status: NotificationState.FAILED,
-        attempts: 1,
-        lastError: errorText(error),
         job,
         correlationId: typeof job.correlationId === 'string' ? job.correlationId : undefined,
-        manualRetries: 0,
-      });
-    } catch (caught) {
-      if (!isDuplicateKeyError(caught)) throw caught;
-      await this.countAttempt(id);
-      await this.markFailed(id, error);
-    }
+      },
+      { status: NotificationState.FAILED, error },
+    );
+  }
+
+  /**
+   * One write on the first attempt (an insert with the outcome); from the
+   * second on, an update that counts it. A SENT status is not overwritten by a
+   * failure: only a raced run could report one after the email was accepted.
+   */
+  private async recordAttempt(identity: StatusIdentity, outcome: AttemptOutcome): Promise<void> {
+    const fields =
+      outcome.status === NotificationState.SENT
+        ? { status: outcome.status, messageId: outcome.messageId, sentAt: outcome.sentAt }
+        : { status: outcome.status };
+    const lastError = outcome.status === NotificationState.SENT ? null : errorText(outcome.error);
+    const inserted = await this.statusInserts.insert({
+      ...identity,
+      ...fields,
+      lastError,
+      attempts: 1,
+      manualRetries: 0,
+    });
+    if (inserted === 'inserted') return;
+    await this.models.statuses
+      .updateOne(
+        outcome.status === NotificationState.SENT
+          ? { _id: identity._id }
+          : { _id: identity._id, status: { $ne: NotificationState.SENT } },
+        { $set: { ...fields, lastError }, $inc: { attempts: 1 } },
+      )
+      .exec();
   }
 
   async find(id: string): Promise<NotificationStatusRecord | undefined> {
@@ -108,34 +165,12 @@ export class NotificationStatusRepository {
       .exec();
   }
 
-  private async countAttempt(id: string): Promise<void> {
-    await this.models.statuses.updateOne({ _id: id }, { $inc: { attempts: 1 } }).exec();
-  }
-
-  async markSent(id: string, messageId: string | undefined, sentAt: Date): Promise<void> {
+  /** Repairs a status that a raced write left behind an accepted email. */
+  async markSent(id: string, messageId: string, sentAt: Date): Promise<void> {
     await this.models.statuses
       .updateOne(
         { _id: id },
         { $set: { status: NotificationState.SENT, messageId, sentAt, lastError: null } },
-      )
-      .exec();
-  }
-
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.models.statuses
-      .updateOne(
-        { _id: id, status: { $ne: NotificationState.SENT } },
-        { $set: { status: NotificationState.FAILED, lastError: errorText(error) } },
-      )
-      .exec();
-  }
-
-  /** An attempt failed and another will follow. */
-  async noteRetryableError(id: string, error: string): Promise<void> {
-    await this.models.statuses
-      .updateOne(
-        { _id: id, status: { $ne: NotificationState.SENT } },
-        { $set: { status: NotificationState.QUEUED, lastError: errorText(error) } },
       )
       .exec();
   }
@@ -151,42 +186,83 @@ export class NotificationStatusRepository {
   }
 
   /**
-   * Claims the one send of a notification's email. Exactly one caller gets
-   * `claimed: true`, however many runs of the job race: the others hit the
-   * unique _id and are shown the existing claim.
+   * Claims the send of a notification's email (see NotificationSendClaim). The
+   * first run takes generation 0 with one insert. A later one reads whether
+   * the email was accepted, then the newest claim: while its lease lasts, its
+   * holder may be sending; once over, the send was interrupted or given up,
+   * and the next generation is claimed. Of runs racing, one insert wins.
    */
   async claimSend(id: string, now: Date, leaseMs: number): Promise<SendClaim> {
-    try {
-      await this.models.sends.create({
-        _id: id,
-        claimedAt: now,
-        leaseUntil: new Date(now.getTime() + leaseMs),
-      });
-      return { claimed: true };
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const existing = await this.models.sends.findById(id).lean<NotificationSendRecord>().exec();
-      return { claimed: false, existing: existing ?? undefined };
+    const first = await this.insertClaim(id, 0, now, leaseMs);
+    if (first.claimed) return first;
+    const delivered = await this.findDelivery(id);
+    if (delivered !== undefined) return { claimed: false, delivered };
+    const newest = await this.models.claims
+      .findOne({ notificationId: id })
+      .sort({ generation: -1 })
+      .lean<NotificationSendClaim>()
+      .exec();
+    if (newest === null) return first;
+    if (newest.leaseUntil > now) {
+      return { claimed: false, delivered: undefined, heldUntil: newest.leaseUntil };
     }
+    return this.insertClaim(id, newest.generation + 1, now, leaseMs);
   }
 
-  /** Records, on the claim, that its email left; only the claim's holder calls this. */
-  async recordSend(id: string, messageId: string | undefined, sentAt: Date): Promise<void> {
-    await this.models.sends.updateOne({ _id: id }, { $set: { sentAt, messageId } }).exec();
-  }
-
-  async findSend(id: string): Promise<NotificationSendRecord | undefined> {
-    const record = await this.models.sends.findById(id).lean<NotificationSendRecord>().exec();
-    return record ?? undefined;
+  private async insertClaim(
+    id: string,
+    generation: number,
+    now: Date,
+    leaseMs: number,
+  ): Promise<SendClaim> {
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const claimId = `${id}:${generation}`;
+    const outcome = await this.claimInserts.insert({
+      _id: claimId,
+      notificationId: id,
+      generation,
+      claimedAt: now,
+      leaseUntil,
+    });
+    return outcome === 'inserted'
+      ? { claimed: true, claimId, leaseUntil }
+      : { claimed: false, delivered: undefined, heldUntil: leaseUntil };
   }
 
   /**
-   * Gives up a claim, so a later attempt may send: only for an email that
-   * certainly did not leave (the SMTP server refused it or was never reached),
-   * or on an operator's explicit retry of a FAILED notification. A claim whose
-   * email left is never given up.
+   * Ends the holder's lease early, when its email certainly was not accepted,
+   * so the next attempt need not wait for it. Only the holder writes its claim.
    */
-  async releaseSend(id: string): Promise<void> {
-    await this.models.sends.deleteOne({ _id: id, sentAt: { $exists: false } }).exec();
+  async endClaim(claimId: string, now: Date): Promise<void> {
+    await this.models.claims.updateOne({ _id: claimId }, { $set: { leaseUntil: now } }).exec();
   }
+
+  /**
+   * Records that the SMTP server accepted the email; only after its 250. A
+   * record already there (a run whose lease ran out sent it too) stays.
+   */
+  async recordDelivery(id: string, messageId: string, sentAt: Date): Promise<void> {
+    await this.deliveryInserts.insert({ _id: id, messageId, sentAt });
+  }
+
+  async findDelivery(id: string): Promise<NotificationDeliveryRecord | undefined> {
+    const record = await this.models.deliveries
+      .findById(id)
+      .lean<NotificationDeliveryRecord>()
+      .exec();
+    return record ?? undefined;
+  }
+}
+
+function identityOf(job: NotificationJob, subject: string): StatusIdentity {
+  return {
+    _id: job.id,
+    kind: job.kind,
+    recipientUserId: job.recipient.userId,
+    recipientEmail: job.recipient.email,
+    recipientRole: job.recipient.role,
+    subject,
+    job,
+    correlationId: job.correlationId,
+  };
 }

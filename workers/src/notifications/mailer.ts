@@ -69,8 +69,8 @@ export class Mailer {
         pool: true,
         url: settings.url,
         maxConnections: settings.poolSize,
-        // The pool must not re-send a message whose connection dropped mid-send: whether it
-        // went out is unknown, and the notification worker decides what happens then.
+        // The pool must not re-send a message whose connection dropped mid-send: the
+        // notification worker sends it again itself, under its claim to the send.
         maxRequeues: 0,
         connectionTimeout: settings.timeoutMs,
         greetingTimeout: settings.timeoutMs,

@@ -20,6 +20,7 @@ import {
 import type { Queue, Worker } from 'bullmq';
 import mongoose, { type Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { Registry } from 'prom-client';
 import { eventually } from '../../../test/support/eventually';
 import { customer, jobsOfEveryKind } from '../../../test/support/notification-jobs';
@@ -57,13 +58,10 @@ interface Rig {
 }
 const rigs: Rig[] = [];
 
-/** A queue of its own (own Redis prefix) with a worker sending to `smtpUrl`. */
-function startRig(
+function serviceSendingTo(
   smtpUrl: string,
-  { attempts = 5, backoffMs = 100, sendLeaseMs = 60_000 } = {},
-): Rig {
-  const prefix = `test_ntf_${RUN}_${rigs.length}`;
-  const queue = createQueue(QueueName.Notifications, { redisUrl: stores.redis.url, prefix });
+  { attempts = 5, sendLeaseMs = 60_000 } = {},
+): { service: NotificationService; mailer: Mailer } {
   const mailer = new Mailer({ url: smtpUrl, from: FROM, poolSize: 5, timeoutMs: 5_000 });
   const service = new NotificationService(
     statuses,
@@ -72,6 +70,17 @@ function startRig(
     { maxAttempts: attempts, sendLeaseMs, messageIdDomain: 'astrobookings.test' },
     logger,
   );
+  return { service, mailer };
+}
+
+/** A queue of its own (own Redis prefix) with a worker sending to `smtpUrl`. */
+function startRig(
+  smtpUrl: string,
+  { attempts = 5, backoffMs = 100, sendLeaseMs = 60_000 } = {},
+): Rig {
+  const prefix = `test_ntf_${RUN}_${rigs.length}`;
+  const queue = createQueue(QueueName.Notifications, { redisUrl: stores.redis.url, prefix });
+  const { service, mailer } = serviceSendingTo(smtpUrl, { attempts, sendLeaseMs });
   const worker = startNotificationWorker(
     service,
     {
@@ -118,6 +127,51 @@ function statusOf(
     },
     { timeoutMs, what: `notification ${id} to be ${wanted}` },
   );
+}
+
+/**
+ * An SMTP server that reads a whole message, then drops the connection
+ * without answering: the sender cannot know whether it was delivered.
+ */
+async function droppingSmtp(): Promise<{
+  url: string;
+  dropped: () => number;
+  close(): Promise<void>;
+}> {
+  let dropped = 0;
+  const server = net.createServer((socket) => {
+    let buffer = '';
+    let inData = false;
+    socket.write('220 dropping.test ESMTP\r\n');
+    socket.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('latin1');
+      if (inData) {
+        if (buffer.endsWith('\r\n.\r\n')) {
+          dropped++;
+          socket.destroy();
+        }
+        return;
+      }
+      for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
+        const verb = buffer.slice(0, 4).toUpperCase();
+        buffer = buffer.slice(end + 2);
+        if (verb === 'DATA') {
+          inData = true;
+          socket.write('354 go ahead\r\n');
+        } else {
+          socket.write(verb === 'EHLO' ? '250 dropping.test\r\n' : '250 OK\r\n');
+        }
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    dropped: () => dropped,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 const normalise = (text: string): string => text.replace(/\r\n/g, '\n').trim();
@@ -266,8 +320,8 @@ describe('notification worker with a real SMTP server', () => {
     const status = await statusOf(job.id, NotificationState.FAILED);
     expect(status.attempts).toBe(1);
     expect(status.lastError).toMatch(/^The mail server refused the email: .*550/);
-    // The send was refused, so the claim is given up: an operator's retry can send it.
-    expect(await statuses.findSend(job.id)).toBeUndefined();
+    // Nothing was accepted, so nothing is recorded: an operator's retry sends it.
+    expect(await statuses.findDelivery(job.id)).toBeUndefined();
     smtp.refuse.delete(job.recipient.email);
   });
 
@@ -288,19 +342,60 @@ describe('notification worker with a real SMTP server', () => {
     expect(smtp.withMessageId(messageIdOf(job))).toHaveLength(1);
   });
 
-  it('does not send when an earlier run died between claiming and recording the send', async () => {
-    const live = uniqueJob();
-    await statuses.claimSend(live.id, new Date(), 60_000);
-    // Within the lease the earlier run may still be sending: try again later.
-    expect(await rig.service.deliver(live, 1)).toMatchObject({ outcome: 'retry' });
+  it('waits while an earlier run may still be sending, and sends once its lease is over', async () => {
+    const job = uniqueJob();
+    await statuses.claimSend(job.id, new Date(), 60_000);
+    expect(await rig.service.deliver(job, 1)).toMatchObject({ outcome: 'retry' });
+    expect(smtp.withMessageId(messageIdOf(job))).toHaveLength(0);
 
-    const dead = uniqueJob();
-    await statuses.claimSend(dead.id, new Date(Date.now() - 120_000), 60_000);
-    await enqueueNotification(rig.queue, dead);
-    const status = await statusOf(dead.id, NotificationState.FAILED);
-    expect(status.lastError).toMatch(/may have been delivered/);
-    expect(smtp.withMessageId(messageIdOf(dead))).toHaveLength(0);
-    expect(smtp.withMessageId(messageIdOf(live))).toHaveLength(0);
+    // The run was killed before the server accepted anything: once the lease is over, one email.
+    const killed = uniqueJob();
+    await statuses.claimSend(killed.id, new Date(Date.now() - 120_000), 60_000);
+    await enqueueNotification(rig.queue, killed);
+    const status = await statusOf(killed.id, NotificationState.SENT);
+    expect(status.lastError).toBeNull();
+    expect(smtp.withMessageId(messageIdOf(killed))).toHaveLength(1);
+  });
+
+  it('sends again, with the same Message-ID, when a run was killed after the server accepted but before its record', async () => {
+    const job = uniqueJob(NotificationKind.LaunchAborted);
+    // The killed run: it claimed (long ago), and the server took its email, then nothing.
+    await statuses.claimSend(job.id, new Date(Date.now() - 120_000), 60_000);
+    const mailer = new Mailer({ url: smtp.url, from: FROM, poolSize: 1, timeoutMs: 5_000 });
+    const { email } = renderNotification(job);
+    await mailer.send({
+      to: { name: job.recipient.name, address: job.recipient.email },
+      ...email,
+      messageId: messageIdOf(job),
+    });
+    mailer.close();
+
+    expect(await rig.service.deliver(job, 1)).toEqual({
+      outcome: 'sent',
+      messageId: messageIdOf(job),
+    });
+    // The one duplicate the rule allows: the same message twice, which mail systems recognise.
+    const copies = smtp.withMessageId(messageIdOf(job));
+    expect(copies).toHaveLength(2);
+    const content = ({ messageId, subject, text, html, envelopeTo }: (typeof copies)[number]) => ({
+      messageId,
+      subject,
+      text,
+      html,
+      envelopeTo,
+    });
+    expect(content(copies[1])).toEqual(content(copies[0]));
+    expect(await rig.service.deliver(job, 2)).toEqual({ outcome: 'already-sent' });
+    expect(smtp.withMessageId(messageIdOf(job))).toHaveLength(2);
+  });
+
+  it('sends one email when runs race for an interrupted send', async () => {
+    const job = uniqueJob(NotificationKind.WaitlistSeatsAvailable);
+    await statuses.claimSend(job.id, new Date(Date.now() - 120_000), 60_000);
+    const outcomes = await Promise.all([1, 2, 3, 4].map(() => rig.service.deliver(job, 1)));
+    expect(outcomes.filter((outcome) => outcome.outcome === 'sent')).toHaveLength(1);
+    expect(smtp.withMessageId(messageIdOf(job))).toHaveLength(1);
+    expect((await statuses.find(job.id))?.status).toBe(NotificationState.SENT);
   });
 
   it('measures delivery throughput to the local SMTP server', async () => {
@@ -358,5 +453,40 @@ describe('notification worker while the mail server is down', () => {
     expect(failed.lastError).toMatch(/ECONNREFUSED.*\(gave up after 3 attempts\)/);
     const bullJob = await rig.queue.getJob(job.id);
     expect(await bullJob!.getState()).toBe('failed');
+  });
+});
+
+describe('notification worker when the connection drops while sending', () => {
+  it('sends again at once, with the same Message-ID, for the next attempt', async () => {
+    const dropping = await droppingSmtp();
+    const smtp = await TestSmtpServer.start();
+    const first = serviceSendingTo(dropping.url);
+    const second = serviceSendingTo(smtp.url);
+    const job = uniqueJob(NotificationKind.BookingCancelled);
+    try {
+      const outcome = await first.service.deliver(job, 1);
+      expect(outcome).toMatchObject({ outcome: 'retry' });
+      expect(dropping.dropped()).toBe(1);
+      const status = await statuses.find(job.id);
+      expect(status).toMatchObject({ status: NotificationState.QUEUED, attempts: 1 });
+      expect(await statuses.findDelivery(job.id)).toBeUndefined();
+
+      // The failed send ended its lease (60 s here): the next attempt need not wait for it.
+      expect(await second.service.deliver(job, 2)).toEqual({
+        outcome: 'sent',
+        messageId: messageIdOf(job),
+      });
+      expect(smtp.withMessageId(messageIdOf(job))).toHaveLength(1);
+      expect(await statuses.find(job.id)).toMatchObject({
+        status: NotificationState.SENT,
+        attempts: 2,
+        lastError: null,
+      });
+    } finally {
+      first.mailer.close();
+      second.mailer.close();
+      await dropping.close();
+      await smtp.stop();
+    }
   });
 });

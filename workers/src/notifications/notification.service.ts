@@ -2,9 +2,9 @@ import {
   RecipientRole,
   type Logger,
   type NotificationJob,
-  type NotificationSendRecord,
   type NotificationStatusRepository,
 } from '@astrobookings/shared';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CustomerNotificationRepository } from './customer-notification.repository';
 import { SendError, type Mailer } from './mailer';
 import {
@@ -33,22 +33,37 @@ export type DeliveryOutcome =
   | { outcome: 'retry'; error: string }
   | { outcome: 'failed'; error: string };
 
-const MAYBE_DELIVERED =
-  'the email may have been delivered (the connection failed during or after sending it), so it is not sent again automatically; check with the recipient before retrying';
+/** How long to wait before writing an accepted email's record again, at first. */
+const RECORD_RETRY_MS = 100;
 
 /**
- * Delivers one notification: its status, the customer's copy, and at most one
- * email, however many times the job runs.
+ * Delivers one notification: its status, the customer's copy, and its email,
+ * sent until the SMTP server accepts it, however many times the job runs and
+ * wherever a run dies.
  *
- * The send is claimed first with an insert guarded by a unique index (the
- * notification id). A claim is released only when the email certainly did not
- * leave (the SMTP server refused it or was never reached); then a later attempt
- * may claim and send. When a run dies between claiming and recording the send,
- * or the connection drops after the message was handed over, nobody can know
- * whether it went out: the claim stays, and once its lease is over the
- * notification is FAILED for an operator to check and retry. That is the
- * choice of at most one email over at least one; an operator's retry is the
- * explicit decision to send again.
+ * The rule: the delivery record is written only after the SMTP server
+ * answered 250, and a notification without one is sent (again). Every email of
+ * a notification carries the same Message-ID, `<notificationId@domain>`, so
+ * the one duplicate possible — a run killed between the server's 250 and its
+ * record, a millisecond — reaches the recipient as the same message, which mail
+ * systems recognise.
+ *
+ * Runs of one job (a lock lost mid-job, a re-enqueued event, the restart after
+ * a kill) send one at a time: a run sends only while holding a lease-bound
+ * claim, taken by a unique insert per generation (NotificationSendClaim,
+ * `${id}:${n}`), never by a conditional update, which FerretDB applies
+ * non-atomically. A run that finds the email accepted reports `already-sent`;
+ * one that finds an unexpired claim retries later; one that finds the newest
+ * claim's lease over (its holder died, or gave up) claims the next generation
+ * and sends. The lease (NOTIFICATION_SEND_LEASE_MS) outlasts any SMTP timeout,
+ * so a live holder has finished sending before it ends.
+ *
+ * A send that fails ends its holder's lease at once: refused for good (5xx),
+ * the notification is FAILED; refused for now, the server unreached, or the
+ * connection lost mid-send (which may have delivered it: the same Message-ID
+ * follows), the job retries until NOTIFICATION_ATTEMPTS, then FAILED. An
+ * operator's retry (Monitoring) puts a FAILED job back; it sends unless a
+ * delivery record says it was accepted.
  */
 export class NotificationService {
   constructor(
@@ -72,12 +87,17 @@ export class NotificationService {
     const { job, email } = rendered;
     if (job.recipient.role === RecipientRole.Customer) await this.addCustomerCopy(job, email);
 
-    const now = this.clock();
-    const claim = await this.statuses.claimSend(job.id, now, this.settings.sendLeaseMs);
-    if (!claim.claimed) return this.afterLostClaim(job, email, claim.existing, now);
+    const claim = await this.statuses.claimSend(job.id, this.clock(), this.settings.sendLeaseMs);
+    if (!claim.claimed) {
+      if (claim.delivered === undefined) {
+        return { outcome: 'retry', error: 'another attempt is sending this notification' };
+      }
+      // Repairs a status that a raced write, or a run that died after the record, left behind.
+      await this.statuses.markSent(job.id, claim.delivered.messageId, claim.delivered.sentAt);
+      return { outcome: 'already-sent' };
+    }
 
-    // From here this attempt holds the claim and is the only one writing the status.
-    await this.statuses.recordAttempt(job, email.subject);
+    // From here this run holds the claim until claim.leaseUntil.
     let messageId: string;
     try {
       ({ messageId } = await this.mailer.send({
@@ -89,43 +109,49 @@ export class NotificationService {
       }));
     } catch (error) {
       if (!(error instanceof SendError)) throw error;
+      await this.statuses.endClaim(claim.claimId, this.clock());
       const { failure } = error;
-      if (failure.kind === 'unknown') {
-        return this.fail(job.id, `${failure.message}: ${MAYBE_DELIVERED}`);
-      }
-      await this.statuses.releaseSend(job.id);
       if (failure.kind === 'refused' && failure.permanent) {
-        return this.fail(job.id, `The mail server refused the email: ${failure.message}`);
+        return this.fail(job, email, `The mail server refused the email: ${failure.message}`);
       }
-      return this.retryOrFail(job.id, attempt, failure.message);
+      if (failure.kind === 'unknown') {
+        this.logger.warn(
+          { notificationId: job.id, error: failure.message },
+          'the connection failed while sending; the email may have arrived and is sent again with the same Message-ID',
+        );
+      }
+      return this.retryOrFail(job, email, attempt, failure.message);
     }
     const sentAt = this.clock();
-    await this.statuses.recordSend(job.id, messageId, sentAt);
-    await this.statuses.markSent(job.id, messageId, sentAt);
+    await this.recordDelivery(job.id, messageId, sentAt, claim.leaseUntil);
+    await this.statuses.recordSent(job, email.subject, messageId, sentAt);
     return { outcome: 'sent', messageId };
   }
 
   /**
-   * Another run holds the claim. It leaves the status alone while that run may
-   * still be at work: FerretDB's updates are not atomic, and a write here could
-   * undo the holder's SENT.
+   * The email was accepted: its record must be written before the lease ends,
+   * or another run will send it again. Tries until then (a store restarting
+   * does not make this run give up an email it knows left).
    */
-  private async afterLostClaim(
-    job: NotificationJob,
-    email: RenderedEmail,
-    claim: NotificationSendRecord | undefined,
-    now: Date,
-  ): Promise<DeliveryOutcome> {
-    if (claim?.sentAt !== undefined) {
-      // Repairs a status that a raced write may have left behind.
-      await this.statuses.markSent(job.id, claim.messageId, claim.sentAt);
-      return { outcome: 'already-sent' };
+  private async recordDelivery(
+    id: string,
+    messageId: string,
+    sentAt: Date,
+    leaseUntil: Date,
+  ): Promise<void> {
+    for (let waitMs = RECORD_RETRY_MS; ; waitMs = Math.min(waitMs * 2, 1_000)) {
+      try {
+        await this.statuses.recordDelivery(id, messageId, sentAt);
+        return;
+      } catch (error) {
+        if (this.clock().getTime() + waitMs >= leaseUntil.getTime()) throw error;
+        this.logger.warn(
+          { notificationId: id, err: error },
+          'cannot record an accepted email yet; trying again',
+        );
+        await sleep(waitMs);
+      }
     }
-    if (claim === undefined || claim.leaseUntil > now) {
-      return { outcome: 'retry', error: 'another attempt is sending this notification' };
-    }
-    await this.statuses.recordAttempt(job, email.subject);
-    return this.fail(job.id, `An earlier attempt stopped while sending: ${MAYBE_DELIVERED}`);
   }
 
   private async addCustomerCopy(job: NotificationJob, email: RenderedEmail): Promise<void> {
@@ -160,16 +186,25 @@ export class NotificationService {
     return { outcome: 'failed', error };
   }
 
-  private async retryOrFail(id: string, attempt: number, error: string): Promise<DeliveryOutcome> {
+  private async retryOrFail(
+    job: NotificationJob,
+    email: RenderedEmail,
+    attempt: number,
+    error: string,
+  ): Promise<DeliveryOutcome> {
     if (attempt >= this.settings.maxAttempts) {
-      return this.fail(id, `${error} (gave up after ${attempt} attempts)`);
+      return this.fail(job, email, `${error} (gave up after ${attempt} attempts)`);
     }
-    await this.statuses.noteRetryableError(id, error);
+    await this.statuses.recordRetryableError(job, email.subject, error);
     return { outcome: 'retry', error };
   }
 
-  private async fail(id: string, error: string): Promise<DeliveryOutcome> {
-    await this.statuses.markFailed(id, error);
+  private async fail(
+    job: NotificationJob,
+    email: RenderedEmail,
+    error: string,
+  ): Promise<DeliveryOutcome> {
+    await this.statuses.recordFailed(job, email.subject, error);
     return { outcome: 'failed', error };
   }
 }

@@ -30,10 +30,17 @@ interface EmailContent {
   details: [string, string][];
 }
 
+/** One formatter per currency: building an Intl.NumberFormat costs more than an email's rendering. */
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; minorUnit: number }>();
+
 export function formatMoney(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
+  let money = moneyFormats.get(currency);
+  if (money === undefined) {
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    money = { format, minorUnit: 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) };
+    moneyFormats.set(currency, money);
+  }
+  return money.format.format(amount / money.minorUnit);
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -38,9 +38,9 @@ export class NotificationStatusService {
   }
 
   /**
-   * Sends a FAILED notification again. The claim of its earlier send is given
-   * up first: the operator decides that sending again is right, even when a
-   * lost connection left open whether the first email arrived.
+   * Sends a FAILED notification again, unless a delivery record says the SMTP
+   * server accepted it. A FAILED notification's last send ended its claim, so
+   * the requeued job claims afresh and sends.
    */
   async retry(id: string): Promise<NotificationStatus> {
     const status = await this.statuses.find(id);
@@ -50,13 +50,12 @@ export class NotificationStatusService {
         `Only a FAILED notification can be retried; this one is ${status.status}`,
       );
     }
-    const send = await this.statuses.findSend(id);
-    if (send?.sentAt !== undefined) {
+    const delivered = await this.statuses.findDelivery(id);
+    if (delivered !== undefined) {
       // The email left; only a status write lost to a race said otherwise.
-      await this.statuses.markSent(id, send.messageId, send.sentAt);
+      await this.statuses.markSent(id, delivered.messageId, delivered.sentAt);
       throw new ConflictError('This notification was sent; it is not sent again');
     }
-    await this.statuses.releaseSend(id);
     await this.statuses.markRequeued(id);
     await this.requeuer.requeue(status);
     const requeued = await this.statuses.find(id);

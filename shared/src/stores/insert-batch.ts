@@ -1,0 +1,85 @@
+import type { Model } from 'mongoose';
+import { isDuplicateKeyError } from './mongo-models';
+
+/** What became of one document: stored, or refused by a unique index. */
+export type InsertOutcome = 'inserted' | 'duplicate';
+
+interface QueuedInsert {
+  document: object;
+  resolve(outcome: InsertOutcome): void;
+  reject(error: unknown): void;
+}
+
+/** The most documents one insertMany carries. */
+const MAX_BATCH = 200;
+
+/**
+ * Inserts into one collection for many concurrent callers, as one insertMany
+ * per round trip (group commit): while a batch is being written, the documents
+ * that arrive wait and go together in the next. Alone, an insert waits for
+ * nothing; under load each FerretDB round trip carries many documents.
+ *
+ * ordered: false, so every document succeeds or fails on its own: FerretDB v1
+ * writes the batch at once and, when that fails, retries its documents one by
+ * one, reporting a duplicate key per document. Only the unique-index refusal
+ * is an outcome; any other failure rejects the documents it concerns.
+ */
+export class InsertBatch<T> {
+  private readonly queued: QueuedInsert[] = [];
+  private writing = false;
+
+  constructor(private readonly model: Model<T>) {}
+
+  insert(document: Partial<T>): Promise<InsertOutcome> {
+    return new Promise<InsertOutcome>((resolve, reject) => {
+      this.queued.push({ document, resolve, reject });
+      this.writeNext();
+    });
+  }
+
+  private writeNext(): void {
+    if (this.writing || this.queued.length === 0) return;
+    this.writing = true;
+    const batch = this.queued.splice(0, MAX_BATCH);
+    void this.write(batch).finally(() => {
+      this.writing = false;
+      this.writeNext();
+    });
+  }
+
+  private async write(batch: QueuedInsert[]): Promise<void> {
+    let results: unknown[];
+    try {
+      const written = await this.model.insertMany(
+        batch.map((queued) => queued.document),
+        { ordered: false, rawResult: true },
+      );
+      results = written.mongoose?.results ?? [];
+    } catch (error) {
+      // A bulk write error reports each refused document; anything else (the store
+      // unreachable, say) leaves every document's fate unknown.
+      const { writeErrors, results: perDocument } = error as {
+        writeErrors?: unknown;
+        results?: unknown[];
+      };
+      if (writeErrors === undefined || perDocument === undefined) {
+        for (const queued of batch) queued.reject(error);
+        return;
+      }
+      results = perDocument;
+    }
+    batch.forEach((queued, index) => {
+      const result = results[index];
+      if (result instanceof this.model) queued.resolve('inserted');
+      else if (isDuplicateKeyError(result)) queued.resolve('duplicate');
+      else queued.reject(insertError(result));
+    });
+  }
+}
+
+/** A validation error as it is; a driver's write error (not an Error) made into one. */
+function insertError(result: unknown): Error {
+  if (result instanceof Error) return result;
+  const { code, errmsg } = (result ?? {}) as { code?: number; errmsg?: string };
+  return Object.assign(new Error(errmsg ?? 'the insert was not acknowledged'), { code });
+}
