@@ -41,6 +41,33 @@ export interface Cancellation {
   cancelledAt: Date;
 }
 
+/**
+ * What employees narrow bookings by; each criterion given must hold. Every one is
+ * served by an index: bookings by id, launch, customer, status, and launches by
+ * their mission's trigrams.
+ */
+export interface BookingFilter {
+  /** Matches the booking id or the launch id (a uuid). */
+  anyId?: string;
+  /** Part of the mission's name, in any case. */
+  missionPart?: string;
+  status?: BookingStatus;
+  launchId?: string;
+  customerUserId?: string;
+}
+
+function filterWhere(filter: BookingFilter): Prisma.BookingWhereInput {
+  return {
+    status: filter.status,
+    launchId: filter.launchId,
+    customerUserId: filter.customerUserId,
+    ...(filter.anyId !== undefined && { OR: [{ id: filter.anyId }, { launchId: filter.anyId }] }),
+    ...(filter.missionPart !== undefined && {
+      launch: { mission: { contains: filter.missionPart, mode: 'insensitive' } },
+    }),
+  };
+}
+
 export class BookingRepository {
   constructor(private readonly db: Db) {}
 
@@ -132,23 +159,28 @@ export class BookingRepository {
     return grouped;
   }
 
-  /** A page of all bookings, newest first, after the keyset `after`. */
-  page(size: number, after: { createdAt: Date; id: string } | undefined): Promise<BookingRow[]> {
+  /** A page of the bookings that match, newest first, after the keyset `after`. */
+  page(
+    filter: BookingFilter,
+    size: number,
+    after: { createdAt: Date; id: string } | undefined,
+  ): Promise<BookingRow[]> {
+    const keyset: Prisma.BookingWhereInput | undefined = after && {
+      OR: [
+        { createdAt: { lt: after.createdAt } },
+        { createdAt: after.createdAt, id: { lt: after.id } },
+      ],
+    };
     return this.db.booking.findMany({
-      where: after && {
-        OR: [
-          { createdAt: { lt: after.createdAt } },
-          { createdAt: after.createdAt, id: { lt: after.id } },
-        ],
-      },
+      where: { AND: [filterWhere(filter), keyset ?? {}] },
       select: bookingSelect,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: size + 1,
     });
   }
 
-  count(): Promise<number> {
-    return this.db.booking.count();
+  count(filter: BookingFilter): Promise<number> {
+    return this.db.booking.count({ where: filterWhere(filter) });
   }
 
   /** What the CONFIRMED bookings of a launch paid in total. */

@@ -20,6 +20,7 @@ import { Invoice } from '../invoice/invoice.type';
 import type { LaunchRow } from '../launch/launch.repository';
 import { Launch } from '../launch/launch.type';
 import { User } from '../user/user.type';
+import { BookingSearch } from './booking.input';
 import type { BookingRow } from './booking.repository';
 import type { BookingService } from './booking.service';
 import { Booking, BookingConnection } from './booking.type';
@@ -34,9 +35,18 @@ export class BookingResolver {
   ) {}
 
   @Authorized(Role.EMPLOYEE)
-  @Query(() => BookingConnection, { description: 'Every booking, newest first (employees)' })
-  bookings(@Args(() => PageArgs) page: PageArgs) {
-    return this.bookingsService.list(page);
+  @Query(() => BookingConnection, {
+    description: 'Every booking, or those that match the search, newest first (employees)',
+  })
+  bookings(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('search', () => BookingSearch, {
+      nullable: true,
+      description: 'Only the bookings that match; all without it',
+    })
+    search: BookingSearch | null | undefined,
+  ) {
+    return this.bookingsService.list(page, search);
   }
 
   @Authorized(Role.EMPLOYEE)

@@ -22,7 +22,8 @@ import type { Invoicing } from '../invoice/invoicing';
 import { isOnSale } from '../launch/launch-lifecycle';
 import type { LaunchRow } from '../launch/launch.repository';
 import type { SpaceportRow } from '../spaceport/spaceport.repository';
-import type { BookingRow } from './booking.repository';
+import type { BookingSearch } from './booking.input';
+import type { BookingFilter, BookingRow } from './booking.repository';
 
 export const MIN_SEATS = 1;
 export const MAX_SEATS = 4;
@@ -205,14 +206,16 @@ export class BookingService {
     return cancelled;
   }
 
-  /** All bookings, newest first (employees). */
-  async list(args: PageArgs): Promise<Connection<BookingRow>> {
+  /** The bookings that match `search` (all without one), newest first (employees). */
+  async list(args: PageArgs, search?: BookingSearch | null): Promise<Connection<BookingRow>> {
     const size = pageSize(args);
     // An explicit null asks for the first page, like an omitted cursor.
     const after = args.after == null ? undefined : bookingCursor(args.after);
+    const filter = bookingFilter(search);
+    if (filter === null) return toConnection([], size, 0, () => []);
     const [rows, totalCount] = await Promise.all([
-      this.uow.read.bookings.page(size, after),
-      this.uow.read.bookings.count(),
+      this.uow.read.bookings.page(filter, size, after),
+      this.uow.read.bookings.count(filter),
     ]);
     return toConnection(rows, size, totalCount, (row) => [row.createdAt.toISOString(), row.id]);
   }
@@ -268,6 +271,27 @@ function rejectionReason(
   return left === 0
     ? 'The launch is sold out'
     : `Only ${left} seat${left === 1 ? '' : 's'} left, ${seats} requested`;
+}
+
+/**
+ * The search as a filter on PostgreSQL's columns; null when it can match nothing
+ * (an id that is no uuid, which PostgreSQL would refuse to compare).
+ */
+function bookingFilter(search: BookingSearch | null | undefined): BookingFilter | null {
+  const text = search?.text?.trim();
+  const filter: BookingFilter = {
+    status: search?.status ?? undefined,
+    customerUserId: search?.customerId ?? undefined,
+  };
+  if (search?.launchId != null) {
+    if (!isRowId(search.launchId)) return null;
+    filter.launchId = search.launchId.toLowerCase();
+  }
+  if (text) {
+    if (isRowId(text)) filter.anyId = text.toLowerCase();
+    else filter.missionPart = text;
+  }
+  return filter;
 }
 
 function bookingCursor(cursor: string): { createdAt: Date; id: string } {

@@ -15,13 +15,17 @@ import {
   AllBookingsDocument,
   CancelBookingDocument,
   type AllBookingsQuery,
+  type BookingSearch,
+  type BookingStatus,
 } from '../generated/graphql';
 
 type Booking = AllBookingsQuery['bookings']['edges'][number]['node'];
 
 const PAGE_SIZE = 25;
+/** The shortest text the server searches by. */
+const MIN_SEARCH_TEXT = 2;
 
-/** Every booking, newest first: search the page, cancel with a reason (refunded by the policy). */
+/** Every booking or those searched for, newest first; cancel with a reason (refunded by the policy). */
 @Component({
   selector: 'app-bookings-page',
   imports: [
@@ -38,26 +42,46 @@ const PAGE_SIZE = 25;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-page-header heading="Bookings" subheading="Every booking, newest first." />
-    <div class="card search">
+    <form class="card search form-grid" aria-label="Search bookings" (submit)="applyText($event)">
       <div class="field">
-        <label for="search">Search this page</label>
+        <label for="search">Search</label>
         <input
           id="search"
+          name="search"
           type="search"
-          placeholder="Mission, customer email or booking id"
-          [ngModel]="search()"
-          (ngModelChange)="search.set($event)"
+          placeholder="Part of a mission, or a booking or launch id"
+          [minlength]="minText"
+          [(ngModel)]="text"
         />
       </div>
-    </div>
+      <div class="field">
+        <label for="status">Status</label>
+        <select id="status" name="status" [ngModel]="status()" (ngModelChange)="setStatus($event)">
+          <option [ngValue]="null">Any status</option>
+          <option [ngValue]="'PENDING'">Pending</option>
+          <option [ngValue]="'CONFIRMED'">Confirmed</option>
+          <option [ngValue]="'CANCELLED'">Cancelled</option>
+          <option [ngValue]="'REJECTED'">Rejected</option>
+        </select>
+      </div>
+      <div class="row">
+        <button type="submit" class="btn btn-primary">Search</button>
+        @if (searching()) {
+          <button type="button" class="btn" (click)="clearSearch()">Show all</button>
+        }
+      </div>
+      @if (customer(); as c) {
+        <p class="muted">Only the bookings of {{ c.email }}.</p>
+      }
+    </form>
     <ui-notice [message]="notice()" />
     <ui-async
       [loading]="bookings.loading()"
       [error]="bookings.error()"
       [hasData]="!!bookings.data()"
       [empty]="rows().length === 0"
-      [emptyTitle]="search() ? 'No booking on this page matches' : 'No bookings yet'"
-      [emptyText]="search() ? 'Try the next page or another search.' : null"
+      [emptyTitle]="searching() ? 'No booking matches' : 'No bookings yet'"
+      [emptyText]="searching() ? 'Try another search, or show all.' : null"
       (retry)="bookings.reload()"
     >
       <div class="table-wrap">
@@ -80,7 +104,16 @@ const PAGE_SIZE = 25;
             @for (b of rows(); track b.id) {
               <tr>
                 <td class="nowrap">{{ b.createdAt | dateTime }}</td>
-                <td>{{ b.customer.email }}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="link"
+                    title="Only this customer's bookings"
+                    (click)="onlyCustomer(b.customer)"
+                  >
+                    {{ b.customer.email }}
+                  </button>
+                </td>
                 <td>
                   {{ b.launch.mission }}
                   <div class="muted small">{{ b.launch.scheduledAt | dateTime }}</div>
@@ -108,7 +141,7 @@ const PAGE_SIZE = 25;
       <ui-pager
         [page]="paging.page()"
         [pageSize]="pageSize"
-        [shown]="page().length"
+        [shown]="rows().length"
         [totalCount]="bookings.data()?.bookings?.totalCount ?? 0"
         [hasNext]="bookings.data()?.bookings?.pageInfo?.hasNextPage ?? false"
         (next)="paging.next(bookings.data()?.bookings?.pageInfo?.endCursor)"
@@ -140,7 +173,15 @@ const PAGE_SIZE = 25;
   styles: `
     .search {
       margin-bottom: 1rem;
-      max-width: 32rem;
+    }
+    .link {
+      background: none;
+      border: none;
+      padding: 0;
+      color: var(--link, inherit);
+      text-decoration: underline;
+      cursor: pointer;
+      font: inherit;
     }
     .small {
       font-size: 0.85rem;
@@ -154,26 +195,62 @@ const PAGE_SIZE = 25;
 export class BookingsPage {
   protected readonly pageSize = PAGE_SIZE;
   protected readonly paging = new CursorPaging();
-  protected readonly search = signal('');
+  protected readonly minText = MIN_SEARCH_TEXT;
+  /** What is typed; searched for once submitted. */
+  protected text = '';
+  private readonly appliedText = signal('');
+  protected readonly status = signal<BookingStatus | null>(null);
+  protected readonly customer = signal<{ id: string; email: string } | null>(null);
+  protected readonly searching = computed(
+    () => !!this.appliedText() || !!this.status() || !!this.customer(),
+  );
   protected readonly notice = signal<string | null>(null);
   protected readonly cancelling = signal<Booking | null>(null);
   protected readonly bookings = injectQuery(AllBookingsDocument, () => ({
     first: PAGE_SIZE,
     after: this.paging.after(),
+    search: this.search(),
   }));
   protected readonly cancel = injectMutation(CancelBookingDocument);
-  protected readonly page = computed(
+  protected readonly rows = computed(
     () => this.bookings.data()?.bookings.edges.map((e) => e.node) ?? [],
   );
-  protected readonly rows = computed(() => {
-    const text = this.search().trim().toLowerCase();
-    if (!text) return this.page();
-    return this.page().filter((b) =>
-      [b.id, b.customer.email, b.launch.mission].some((value) =>
-        value.toLowerCase().includes(text),
-      ),
-    );
-  });
+
+  /** The server's search, from what is applied; null lists every booking. */
+  private search(): BookingSearch | null {
+    const search: BookingSearch = {
+      text: this.appliedText() || null,
+      status: this.status(),
+      customerId: this.customer()?.id ?? null,
+    };
+    return Object.values(search).some((value) => value !== null) ? search : null;
+  }
+
+  protected applyText(event: Event): void {
+    event.preventDefault();
+    const text = this.text.trim();
+    if (text.length > 0 && text.length < MIN_SEARCH_TEXT) return;
+    this.paging.reset();
+    this.appliedText.set(text);
+  }
+
+  protected setStatus(status: BookingStatus | null): void {
+    this.paging.reset();
+    this.status.set(status);
+  }
+
+  protected onlyCustomer(customer: { id: string; email: string }): void {
+    this.paging.reset();
+    this.customer.set(customer);
+  }
+
+  protected clearSearch(): void {
+    this.text = '';
+    this.paging.reset();
+    this.appliedText.set('');
+    this.status.set(null);
+    this.customer.set(null);
+  }
 
   protected async confirmCancel(result: ReasonDialogResult): Promise<void> {
     const booking = this.cancelling();

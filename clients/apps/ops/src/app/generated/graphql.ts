@@ -46,6 +46,18 @@ export type InvoiceStatus =
   | 'PAID'
   | 'VOID';
 
+/** What employees look bookings up by; a booking matches when it meets every one given */
+export type BookingSearch = {
+  /** Free text (2 to 100 characters): a booking's or a launch's id, or part of the mission's name (any case) */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Only bookings in this status */
+  status?: InputMaybe<BookingStatus>;
+  /** Only the bookings of this launch */
+  launchId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this customer's bookings (their user id) */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A launch of one of your rockets */
 export type ScheduleLaunchInput = {
   /** One of your rockets */
