@@ -45,8 +45,10 @@ export class AccountService {
    */
   async login(email: string, password: string, clientIp: string): Promise<SignedIn> {
     const normalised = normaliseEmail(email);
-    await this.throttle.assertAllowed(normalised, clientIp);
-    const credentials = await this.users.findCredentialsByEmail(normalised);
+    const [, credentials] = await Promise.all([
+      this.throttle.assertAllowed(normalised, clientIp),
+      this.users.findCredentialsByEmail(normalised),
+    ]);
     const valid =
       credentials === undefined
         ? await this.hasher.verifyDecoy(password)
@@ -56,9 +58,12 @@ export class AccountService {
       this.logger.info({ clientIp }, 'login failed');
       throw new UnauthenticatedError('Invalid email or password');
     }
-    await this.throttle.recordSuccess(normalised);
     const { passwordHash: _hash, ...user } = credentials;
-    return { user, ...(await this.sessions.start(user)) };
+    const [, session] = await Promise.all([
+      this.throttle.recordSuccess(normalised),
+      this.sessions.start(user),
+    ]);
+    return { user, ...session };
   }
 
   /** An employee creates a supplier, employee or operator account. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { RefreshTokenRecord, SessionModels, TokenFamilyRecord } from './session.model';
 
 function isDuplicateKey(error: unknown): boolean {
@@ -18,10 +17,8 @@ export class SessionRepository {
     ]);
   }
 
-  async createFamily(userId: string, expiresAt: Date): Promise<string> {
-    const familyId = randomUUID();
+  async createFamily(familyId: string, userId: string, expiresAt: Date): Promise<void> {
     await this.models.families.create({ _id: familyId, userId, createdAt: new Date(), expiresAt });
-    return familyId;
   }
 
   async saveRefreshToken(token: Omit<RefreshTokenRecord, 'createdAt'>): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { UnauthenticatedError, type Logger } from '@astrobookings/shared';
 import type { UserRepository, UserView } from '../user/user.repository';
 import type { SessionRepository } from './session.repository';
@@ -27,8 +28,14 @@ export class SessionService {
 
   /** Starts a new token family at login or registration. */
   async start(user: UserView): Promise<SessionTokens> {
-    const familyId = await this.sessions.createFamily(user.id, this.familyExpiry());
-    return this.issue(user, familyId);
+    // The family and its first token are written side by side: nobody holds the token
+    // (nor can refresh with it) before both are stored and this returns.
+    const familyId = randomUUID();
+    const [, tokens] = await Promise.all([
+      this.sessions.createFamily(familyId, user.id, this.familyExpiry()),
+      this.issue(user, familyId),
+    ]);
+    return tokens;
   }
 
   async refresh(refreshToken: string): Promise<SessionTokens> {
