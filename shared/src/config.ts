@@ -189,14 +189,15 @@ const sections = {
     maxBufferedLines: r.int('LOG_SHIPPING_BUFFER_LINES', 50_000, 100, 1_000_000),
   }),
   notifications: (r: EnvReader) => ({
-    concurrency: r.int('NOTIFICATION_CONCURRENCY', 10, 1, 200),
+    /** Jobs at once; their inserts share round trips to the store, so more at once cost less each. */
+    concurrency: r.int('NOTIFICATION_CONCURRENCY', 50, 1, 200),
     attempts: r.int('NOTIFICATION_ATTEMPTS', 8, 1, 50),
     /** First retry delay; each further retry waits twice as long. */
     backoffMs: r.int('NOTIFICATION_BACKOFF_MS', 2_000, 10, 3_600_000),
-    smtpPoolSize: r.int('SMTP_POOL_SIZE', 5, 1, 100),
+    smtpPoolSize: r.int('SMTP_POOL_SIZE', 10, 1, 100),
     /**
      * How long a claimed send may take before a later attempt may conclude that
-     * the attempt holding it died; longer than any SMTP timeout.
+     * the attempt holding it died and send the email again; longer than any SMTP timeout.
      */
     sendLeaseMs: r.int('NOTIFICATION_SEND_LEASE_MS', 120_000, 1_000, 3_600_000),
     smtpTimeoutMs: r.int('SMTP_TIMEOUT_MS', 30_000, 500, 300_000),

@@ -129,12 +129,15 @@ export class NotificationStatusRepository {
         ? { status: outcome.status, messageId: outcome.messageId, sentAt: outcome.sentAt }
         : { status: outcome.status };
     const lastError = outcome.status === NotificationState.SENT ? null : errorText(outcome.error);
+    const now = new Date();
     const inserted = await this.statusInserts.insert({
       ...identity,
       ...fields,
       lastError,
       attempts: 1,
       manualRetries: 0,
+      createdAt: now,
+      updatedAt: now,
     });
     if (inserted === 'inserted') return;
     await this.models.statuses

@@ -10,6 +10,14 @@ interface QueuedInsert {
   reject(error: unknown): void;
 }
 
+/** Each document alone; as given; undefined fields left out (the driver would store null). */
+const INSERT_OPTIONS = {
+  ordered: false,
+  rawResult: true,
+  lean: true,
+  ignoreUndefined: true,
+} as const;
+
 /** The most documents one insertMany carries. */
 const MAX_BATCH = 200;
 
@@ -23,14 +31,18 @@ const MAX_BATCH = 200;
  * writes the batch at once and, when that fails, retries its documents one by
  * one, reporting a duplicate key per document. Only the unique-index refusal
  * is an outcome; any other failure rejects the documents it concerns.
+ *
+ * Documents go as given (lean: mongoose neither casts, validates, fills
+ * defaults nor stamps times — most of the cost of an insert on the caller's
+ * side): callers pass complete, typed documents.
  */
-export class InsertBatch<T> {
+export class InsertBatch<T extends object> {
   private readonly queued: QueuedInsert[] = [];
   private writing = false;
 
   constructor(private readonly model: Model<T>) {}
 
-  insert(document: Partial<T>): Promise<InsertOutcome> {
+  insert(document: T): Promise<InsertOutcome> {
     return new Promise<InsertOutcome>((resolve, reject) => {
       this.queued.push({ document, resolve, reject });
       this.writeNext();
@@ -52,7 +64,7 @@ export class InsertBatch<T> {
     try {
       const written = await this.model.insertMany(
         batch.map((queued) => queued.document),
-        { ordered: false, rawResult: true },
+        INSERT_OPTIONS,
       );
       results = written.mongoose?.results ?? [];
     } catch (error) {
@@ -70,16 +82,15 @@ export class InsertBatch<T> {
     }
     batch.forEach((queued, index) => {
       const result = results[index];
-      if (result instanceof this.model) queued.resolve('inserted');
+      if (result === queued.document) queued.resolve('inserted');
       else if (isDuplicateKeyError(result)) queued.resolve('duplicate');
       else queued.reject(insertError(result));
     });
   }
 }
 
-/** A validation error as it is; a driver's write error (not an Error) made into one. */
+/** A driver's write error (not an Error) made into one. */
 function insertError(result: unknown): Error {
-  if (result instanceof Error) return result;
   const { code, errmsg } = (result ?? {}) as { code?: number; errmsg?: string };
   return Object.assign(new Error(errmsg ?? 'the insert was not acknowledged'), { code });
 }
