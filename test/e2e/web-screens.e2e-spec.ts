@@ -42,6 +42,7 @@ const SYNC_MS = 45_000;
 const Q = {
   myLaunches: `query MyLaunches { myLaunches { id mission status statusReason scheduledAt } }`,
   allLaunches: `query AllLaunches { allLaunches(first: 100) { edges { node { id status statusReason scheduledAt } } } }`,
+  onSale: `query OnSale($id: ID!) { launch(id: $id) { id status scheduledAt rocketName spaceport { name location } } }`,
   myRockets: `query MyRockets { myRockets { id name capacity } }`,
   invoices: `query Invoices { invoices(kind: CUSTOMER) { id number status voidReason booking { id } } }`,
   myBookings: `query MyBookings { myBookings { id status seats refundAmount totalPrice launch { id } } }`,
@@ -50,6 +51,13 @@ const Q = {
   cancelMyBooking: `mutation CancelMyBooking($id: ID!) { cancelMyBooking(id: $id) { id status } }`,
   notificationStatuses: `query NotificationStatuses { notificationStatuses(first: 500) { id recipient subject status manualRetries } }`,
 } as const;
+
+interface LaunchOnSale {
+  status: string;
+  scheduledAt: string;
+  rocketName: string | null;
+  spaceport: { name: string; location: string };
+}
 
 interface Booking {
   id: string;
@@ -98,6 +106,29 @@ async function launchOnSale(options: { seats?: number } = {}): Promise<Scheduled
   const launch = await world.scheduleLaunch(fleet, spaceportId, { daysAhead: 60, ...options });
   await world.untilOnSale([launch.id], employee.accessToken, SYNC_MS);
   return launch;
+}
+
+/** Waits until the launch customers see (the Customer subgraph's copy) passes `check`. */
+async function customersSee(
+  launch: ScheduledLaunch,
+  check: (seen: LaunchOnSale | null) => boolean,
+): Promise<void> {
+  let seen: LaunchOnSale | null = null;
+  await eventually(
+    async () => {
+      ({ launch: seen } = await query<{ launch: LaunchOnSale | null }>(Q.onSale, employee, {
+        id: launch.id,
+      }));
+      return check(seen) || undefined;
+    },
+    {
+      timeoutMs: SYNC_MS,
+      intervalMs: 300,
+      what: `customers to see the change of ${launch.mission}`,
+    },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; they see ${JSON.stringify(seen)}`);
+  });
 }
 
 /** The email to `address` whose text mentions every one of `texts`. */
@@ -227,6 +258,11 @@ describe('web screens', () => {
         status: 'CANCELLED',
         statusReason: 'Rocket grounded',
       });
+      await customersSee(
+        moved,
+        (seen) => seen?.scheduledAt === new Date(`${departure}Z`).toISOString(),
+      );
+      await customersSee(dropped, (seen) => seen?.status === 'CANCELLED');
       await mailTo(passenger.user.email, moved.mission, 'Weather over the range');
       await mailTo(passenger.user.email, dropped.mission, 'Rocket grounded');
       const refunded = await eventually(
@@ -281,6 +317,7 @@ describe('web screens', () => {
   });
 
   screen('supplier: edits a rocket', 'supplier-rockets', async (keep) => {
+    const flying = await launchOnSale();
     const page = keep(await signedIn('supplier', fleet.session.user.email));
     await openSection(page, 'Rockets');
     const { myRockets } = await query<{ myRockets: { id: string; name: string }[] }>(
@@ -308,9 +345,11 @@ describe('web screens', () => {
       name: renamed,
       capacity: 12,
     });
+    await customersSee(flying, (seen) => seen?.rocketName === renamed);
   });
 
   screen('employee: edits a spaceport', 'employee-spaceports', async (keep) => {
+    const departing = await launchOnSale();
     const page = keep(await signedIn('employee', WORLD_EMPLOYEE.email, WORLD_EMPLOYEE.password));
     await openSection(page, 'Spaceports');
     const { spaceports } = await query<{ spaceports: { id: string; name: string }[] }>(
@@ -337,6 +376,11 @@ describe('web screens', () => {
       name: renamed,
       location: 'Kourou, French Guiana',
     });
+    await customersSee(
+      departing,
+      (seen) =>
+        seen?.spaceport.name === renamed && seen.spaceport.location === 'Kourou, French Guiana',
+    );
   });
 
   screen('employee: voids a customer invoice', 'employee-invoices', async (keep) => {
