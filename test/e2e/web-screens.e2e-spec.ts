@@ -436,7 +436,7 @@ describe('web screens', () => {
       await reloadUntilVisible(page, page.getByRole('heading', { name: 'Sold out' }), SYNC_MS);
       await page.getByLabel('Seats wanted').selectOption('1');
       await page.getByRole('button', { name: 'Join the waitlist' }).click();
-      await page.getByText('You are on the waitlist.').waitFor();
+      await page.getByText('You are on the waitlist for 1 seat').waitFor();
       await shots.take(page, 'customer-waitlist-joined');
       const waitlistOf = async (customer: Session) =>
         (
@@ -455,6 +455,9 @@ describe('web screens', () => {
         what: 'the customer waiting in line',
       });
 
+      // Back on the launch later, the customer is told their place instead of asked to join.
+      await page.reload();
+      await page.getByText('You are on the waitlist for 1 seat, number 1 in line.').waitFor();
       await openSection(page, 'My bookings');
       await row(page, launch.mission, 'waiting', 'number 1 in line').waitFor();
 

@@ -15,7 +15,7 @@ import {
   JoinWaitlistDocument,
   LaunchDocument,
   MyBookingsDocument,
-  MyWaitlistHoldsDocument,
+  MyWaitlistPlacesDocument,
   type BookingStatus,
 } from '../generated/graphql';
 
@@ -23,6 +23,8 @@ const MAX_SEATS = 4;
 /** How often to ask about a PENDING booking until its outcome arrives. */
 const OUTCOME_POLL_MS = 1500;
 const ON_SALE = ['SCHEDULED', 'DELAYED'];
+/** Waitlist statuses of a customer still waiting for seats to come free. */
+const IN_LINE = ['PENDING', 'WAITING'];
 
 interface Outcome {
   id: string;
@@ -35,7 +37,7 @@ interface Outcome {
 
 /**
  * One launch: its details, booking 1–4 seats with the total, the outcome as it
- * arrives, or the waitlist; seats the waitlist holds for the customer are theirs to book.
+ * arrives, or the waitlist: the customer's place in line, and seats it holds for them to book.
  */
 @Component({
   selector: 'app-launch-page',
@@ -131,27 +133,36 @@ interface Outcome {
             } @else if (!onSale()) {
               <p class="muted">This launch is no longer on sale.</p>
             } @else if (soldOut()) {
-              <p>Every seat is taken. Join the waitlist and we will email you if seats free up.</p>
-              <form class="form" (ngSubmit)="joinWaitlist(l.id)">
-                <div class="field">
-                  <label for="wait-seats">Seats wanted</label>
-                  <select id="wait-seats" name="waitSeats" [(ngModel)]="seats">
-                    @for (n of seatChoices(); track n) {
-                      <option [ngValue]="n">{{ n }}</option>
-                    }
-                  </select>
-                </div>
-                <ui-error [message]="waitlist.error()?.message" />
-                @if (waitlistJoined()) {
-                  <ui-notice
-                    message="You are on the waitlist. We will email you when seats free up."
-                  />
-                } @else {
+              @if (waiting(); as w) {
+                <ui-notice
+                  [message]="
+                    'You are on the waitlist for ' +
+                    w.seats +
+                    ' seat' +
+                    (w.seats === 1 ? '' : 's') +
+                    (w.position ? ', number ' + w.position + ' in line' : '') +
+                    '. We will email you when seats free up.'
+                  "
+                />
+              } @else {
+                <p>
+                  Every seat is taken. Join the waitlist and we will email you if seats free up.
+                </p>
+                <form class="form" (ngSubmit)="joinWaitlist(l.id)">
+                  <div class="field">
+                    <label for="wait-seats">Seats wanted</label>
+                    <select id="wait-seats" name="waitSeats" [(ngModel)]="seats">
+                      @for (n of seatChoices(); track n) {
+                        <option [ngValue]="n">{{ n }}</option>
+                      }
+                    </select>
+                  </div>
+                  <ui-error [message]="waitlist.error()?.message" />
                   <button type="submit" class="btn btn-primary" [disabled]="waitlist.pending()">
                     {{ waitlist.pending() ? 'Joining…' : 'Join the waitlist' }}
                   </button>
-                }
-              </form>
+                </form>
+              }
             } @else {
               @if (hold(); as h) {
                 <p>
@@ -233,7 +244,6 @@ export class LaunchPage {
   protected readonly launch = injectQuery(LaunchDocument, () => ({ id: this.id() }));
   protected readonly booking = injectMutation(BookSeatsDocument);
   protected readonly waitlist = injectMutation(JoinWaitlistDocument);
-  protected readonly waitlistJoined = signal(false);
   private readonly placed = signal<Outcome | null>(null);
   /**
    * One key per booking attempt: pressing Book again after a lost answer asks
@@ -260,14 +270,20 @@ export class LaunchPage {
   protected readonly onSale = computed(() =>
     ON_SALE.includes(this.launch.data()?.launch?.status ?? ''),
   );
-  /** Seats came free and are held for this customer: no one else can book them. */
-  private readonly holds = injectQuery(MyWaitlistHoldsDocument, () => ({}));
-  protected readonly hold = computed(
-    () =>
-      this.holds
-        .data()
-        ?.myWaitlist.find((w) => w.launch.id === this.id() && w.status === 'HOLDING') ?? null,
+  /** The customer's place on this launch's waitlist, if any. */
+  private readonly places = injectQuery(MyWaitlistPlacesDocument, () => ({}));
+  private readonly place = computed(
+    () => this.places.data()?.myWaitlist.find((w) => w.launch.id === this.id()) ?? null,
   );
+  protected readonly waiting = computed(() => {
+    const place = this.place();
+    return place && IN_LINE.includes(place.status) ? place : null;
+  });
+  /** Seats came free and are held for this customer: no one else can book them. */
+  protected readonly hold = computed(() => {
+    const place = this.place();
+    return place?.status === 'HOLDING' ? place : null;
+  });
   protected readonly soldOut = computed(
     () => this.launch.data()?.launch?.seatsAvailable === 0 && !this.hold(),
   );
@@ -285,18 +301,17 @@ export class LaunchPage {
     this.placed.set(result.bookSeats);
     this.idempotencyKey = randomId();
     if (result.bookSeats.status !== 'PENDING') this.launch.reload();
-    this.holds.reload();
+    this.places.reload();
   }
 
   protected startOver(): void {
     this.placed.set(null);
     this.seats = 1;
     this.launch.reload();
-    this.holds.reload();
+    this.places.reload();
   }
 
   protected async joinWaitlist(launchId: string): Promise<void> {
-    const result = await this.waitlist.run({ launchId, seats: this.seats });
-    if (result) this.waitlistJoined.set(true);
+    if (await this.waitlist.run({ launchId, seats: this.seats })) this.places.reload();
   }
 }
