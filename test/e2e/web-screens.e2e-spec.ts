@@ -45,6 +45,7 @@ const Q = {
   onSale: `query OnSale($id: ID!) { launch(id: $id) { id status scheduledAt rocketName spaceport { name location } } }`,
   myRockets: `query MyRockets { myRockets { id name capacity } }`,
   invoices: `query Invoices { invoices(kind: CUSTOMER) { id number status voidReason booking { id } } }`,
+  myInvoices: `query MyInvoices { myInvoices { id status } }`,
   myBookings: `query MyBookings { myBookings { id status seats refundAmount totalPrice launch { id } } }`,
   myWaitlist: `query MyWaitlist { myWaitlist { id status seats heldSeats launch { id } } }`,
   joinWaitlist: `mutation JoinWaitlist($launchId: ID!, $seats: Int!) { joinWaitlist(launchId: $launchId, seats: $seats) { id status } }`,
@@ -420,6 +421,14 @@ describe('web screens', () => {
       status: 'VOID',
       voidReason: 'Issued twice by mistake',
     });
+    // The customer's own list says so too.
+    await eventually(
+      async () =>
+        (
+          await query<{ myInvoices: { id: string; status: string }[] }>(Q.myInvoices, customer)
+        ).myInvoices.some((i) => i.id === invoice.id && i.status === 'VOID') || undefined,
+      { timeoutMs: SYNC_MS, intervalMs: 300, what: 'the customer’s invoice VOID' },
+    );
   });
 
   screen(
@@ -517,6 +526,9 @@ describe('web screens', () => {
       await shots.take(page, 'ops-notification-retried');
 
       await mailTo(unreachable.user.email, launch.mission);
+      expect(
+        smtp.to(unreachable.user.email).filter((m) => m.subject.startsWith(subject)),
+      ).toHaveLength(1);
       const { notificationStatuses } = await query<{
         notificationStatuses: {
           recipient: string;
