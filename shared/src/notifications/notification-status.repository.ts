@@ -9,14 +9,13 @@ import {
 import { InsertBatch } from '../stores/insert-batch';
 
 /**
- * The outcome of claiming a send: this run holds the claim (and may send until
- * `leaseUntil`), the email was already accepted, or another run holds an
+ * The outcome of claiming a send: this run holds the claim and may send, or
+ * not: the email was already accepted (`delivered`), or another run holds an
  * unexpired claim.
  */
 export type SendClaim =
-  | { claimed: true; claimId: string; leaseUntil: Date }
-  | { claimed: false; delivered: NotificationDeliveryRecord }
-  | { claimed: false; delivered: undefined; heldUntil: Date };
+  | { claimed: true; claimId: string }
+  | { claimed: false; delivered: NotificationDeliveryRecord | undefined };
 
 /** What one attempt left behind, written to the status. */
 type AttemptOutcome =
@@ -205,10 +204,7 @@ export class NotificationStatusRepository {
       .sort({ generation: -1 })
       .lean<NotificationSendClaim>()
       .exec();
-    if (newest === null) return first;
-    if (newest.leaseUntil > now) {
-      return { claimed: false, delivered: undefined, heldUntil: newest.leaseUntil };
-    }
+    if (newest === null || newest.leaseUntil > now) return { claimed: false, delivered: undefined };
     return this.insertClaim(id, newest.generation + 1, now, leaseMs);
   }
 
@@ -218,18 +214,17 @@ export class NotificationStatusRepository {
     now: Date,
     leaseMs: number,
   ): Promise<SendClaim> {
-    const leaseUntil = new Date(now.getTime() + leaseMs);
     const claimId = `${id}:${generation}`;
     const outcome = await this.claimInserts.insert({
       _id: claimId,
       notificationId: id,
       generation,
       claimedAt: now,
-      leaseUntil,
+      leaseUntil: new Date(now.getTime() + leaseMs),
     });
     return outcome === 'inserted'
-      ? { claimed: true, claimId, leaseUntil }
-      : { claimed: false, delivered: undefined, heldUntil: leaseUntil };
+      ? { claimed: true, claimId }
+      : { claimed: false, delivered: undefined };
   }
 
   /**

@@ -68,17 +68,25 @@ export class InsertBatch<T extends object> {
       );
       results = written.mongoose?.results ?? [];
     } catch (error) {
-      // A bulk write error reports each refused document; anything else (the store
-      // unreachable, say) leaves every document's fate unknown.
-      const { writeErrors, results: perDocument } = error as {
-        writeErrors?: unknown;
+      // Only the store's full answer tells each document's fate: a count of those
+      // inserted and an error for each of the others. The driver reports a lost
+      // connection as a bulk write error too, with no per-document errors; then
+      // every document may or may not have been written.
+      const failure = error as {
+        writeErrors?: unknown[];
+        insertedCount?: number;
         results?: unknown[];
       };
-      if (writeErrors === undefined || perDocument === undefined) {
+      const refused = failure.writeErrors?.length ?? 0;
+      if (
+        refused === 0 ||
+        failure.results === undefined ||
+        (failure.insertedCount ?? 0) + refused !== batch.length
+      ) {
         for (const queued of batch) queued.reject(error);
         return;
       }
-      results = perDocument;
+      results = failure.results;
     }
     batch.forEach((queued, index) => {
       const result = results[index];

@@ -97,7 +97,7 @@ export class NotificationService {
       return { outcome: 'already-sent' };
     }
 
-    // From here this run holds the claim until claim.leaseUntil.
+    // From here this run holds the claim, for a lease's length at most.
     let messageId: string;
     try {
       ({ messageId } = await this.mailer.send({
@@ -123,28 +123,25 @@ export class NotificationService {
       return this.retryOrFail(job, email, attempt, failure.message);
     }
     const sentAt = this.clock();
-    await this.recordDelivery(job.id, messageId, sentAt, claim.leaseUntil);
+    await this.recordDelivery(job.id, messageId, sentAt);
     await this.statuses.recordSent(job, email.subject, messageId, sentAt);
     return { outcome: 'sent', messageId };
   }
 
   /**
-   * The email was accepted: its record must be written before the lease ends,
-   * or another run will send it again. Tries until then (a store restarting
-   * does not make this run give up an email it knows left).
+   * The email was accepted: without its record, the job's next run sends it
+   * again. So a store that is down or restarting does not make this run give
+   * up: it tries for up to a lease's length (while it runs, BullMQ gives the
+   * job to no other run, and a late record still stops the next one).
    */
-  private async recordDelivery(
-    id: string,
-    messageId: string,
-    sentAt: Date,
-    leaseUntil: Date,
-  ): Promise<void> {
+  private async recordDelivery(id: string, messageId: string, sentAt: Date): Promise<void> {
+    const giveUpAt = sentAt.getTime() + this.settings.sendLeaseMs;
     for (let waitMs = RECORD_RETRY_MS; ; waitMs = Math.min(waitMs * 2, 1_000)) {
       try {
         await this.statuses.recordDelivery(id, messageId, sentAt);
         return;
       } catch (error) {
-        if (this.clock().getTime() + waitMs >= leaseUntil.getTime()) throw error;
+        if (this.clock().getTime() + waitMs >= giveUpAt) throw error;
         this.logger.warn(
           { notificationId: id, err: error },
           'cannot record an accepted email yet; trying again',
