@@ -25,9 +25,15 @@ export function emailThroughput(smtp: TestSmtpServer): Benchmark {
       prefix: stack.env.REDIS_KEY_PREFIX!,
     });
     const ours = () =>
-      smtp.received.filter((mail) => mail.envelopeTo.some((to) => to.startsWith(RECIPIENT_PREFIX)))
-        .length;
-    const before = ours();
+      smtp.received.filter((mail) => mail.envelopeTo.some((to) => to.startsWith(RECIPIENT_PREFIX)));
+    const before = ours().length;
+    // Messages, not copies: a second copy of one (same Message-ID) is not another email.
+    const messagesSince = () =>
+      new Set(
+        ours()
+          .slice(before)
+          .map((mail) => mail.messageId),
+      ).size;
     const jobs = [];
     for (let i = 0; jobs.length < profile.emails; i++) {
       jobs.push(
@@ -45,16 +51,17 @@ export function emailThroughput(smtp: TestSmtpServer): Benchmark {
       }
       const enqueuedIn = performance.now() - started;
       const deadline = Date.now() + GIVE_UP_MS;
-      while (ours() - before < wanted.length && Date.now() < deadline) await sleep(10);
+      while (messagesSince() < wanted.length && Date.now() < deadline) await sleep(10);
       const elapsed = (performance.now() - started) / 1000;
-      const received = ours() - before;
+      const messages = messagesSince();
+      const copies = ours().length - before - messages;
       return [
         {
           name: 'emails per second to SMTP',
-          value: received === wanted.length ? received / elapsed : undefined,
+          value: messages === wanted.length ? messages / elapsed : undefined,
           unit: '/s',
           target: { op: '>=', value: 200 },
-          note: `${received}/${wanted.length} emails in ${elapsed.toFixed(1)} s (enqueued in ${Math.round(enqueuedIn)} ms)`,
+          note: `${messages}/${wanted.length} emails in ${elapsed.toFixed(1)} s (enqueued in ${Math.round(enqueuedIn)} ms)${copies > 0 ? `, ${copies} second copies of a message` : ''}`,
         },
       ];
     } finally {
