@@ -6,6 +6,7 @@ import {
   openSection as open,
   region,
   reloadUntilVisible as reloadUntil,
+  repeatedIds,
   row,
   Screenshots,
   signIn as signInAt,
@@ -37,8 +38,10 @@ let web: string;
 let shots: Screenshots;
 const pages: Record<'employee' | 'supplier' | 'customer' | 'operator', Page> = {} as never;
 
-function screenshot(page: Page, name: string): Promise<void> {
-  return shots.take(page, name);
+/** A screenshot of a main screen, which must not repeat an element id. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await shots.take(page, name);
+  expect(await repeatedIds(page)).toEqual([]);
 }
 
 let steps = 0;

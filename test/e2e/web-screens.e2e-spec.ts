@@ -5,6 +5,7 @@ import {
   newPage,
   openSection,
   reloadUntilVisible,
+  repeatedIds,
   row,
   Screenshots,
   signIn,
@@ -147,6 +148,12 @@ async function signedIn(app: string, email: string, password = WORLD_PASSWORD): 
   return page;
 }
 
+/** A screenshot of the page as it is, which must not repeat an element id. */
+async function look(page: Page, name: string): Promise<void> {
+  await shots.take(page, name);
+  expect(await repeatedIds(page)).toEqual([]);
+}
+
 /**
  * A test whose body opens its page with `keep`; a failure keeps that page (image
  * and DOM) beside the screenshots, and the page closes after the test.
@@ -226,7 +233,7 @@ describe('web screens', () => {
         .waitFor();
       const departure = localDateTime(75);
       await reschedule.getByLabel('New departure').fill(departure);
-      await shots.take(page, 'supplier-reschedule');
+      await look(page, 'supplier-reschedule');
       await reschedule.getByRole('button', { name: 'Reschedule' }).click();
       await page.getByText(`${moved.mission} is rescheduled; its passengers are told.`).waitFor();
       await reschedule.waitFor({ state: 'hidden' });
@@ -245,7 +252,7 @@ describe('web screens', () => {
       await row(page, dropped.mission, 'cancelled').waitFor();
       // A cancelled launch cannot be changed again.
       expect(await row(page, dropped.mission).getByRole('button').count()).toBe(0);
-      await shots.take(page, 'supplier-launches-changed');
+      await look(page, 'supplier-launches-changed');
 
       const { myLaunches } = await query<{
         myLaunches: { id: string; status: string; statusReason: string; scheduledAt: string }[];
@@ -300,11 +307,11 @@ describe('web screens', () => {
       .click();
     const cancel = page.getByRole('dialog', { name: 'Cancel this launch?' });
     await cancel.getByLabel(/^Reason/).fill('Supplier withdrew');
-    await shots.take(page, 'employee-cancel-launch');
+    await look(page, 'employee-cancel-launch');
     await cancel.getByRole('button', { name: 'Cancel launch' }).click();
     await page.getByText(`${launch.mission} is cancelled; its bookings are refunded.`).waitFor();
     await row(page, launch.mission, 'cancelled', 'Supplier withdrew').waitFor();
-    await shots.take(page, 'employee-launches-changed');
+    await look(page, 'employee-launches-changed');
 
     const { allLaunches } = await query<{
       allLaunches: { edges: { node: { id: string; status: string; scheduledAt: string } }[] };
@@ -332,11 +339,11 @@ describe('web screens', () => {
     const renamed = uniqueLabel('Heavy Lifter');
     await dialog.getByLabel('Name').fill(renamed);
     await dialog.getByLabel('Passenger seats').fill('12');
-    await shots.take(page, 'supplier-edit-rocket');
+    await look(page, 'supplier-edit-rocket');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText(`${renamed} is saved.`).waitFor();
     await row(page, renamed, '12').waitFor();
-    await shots.take(page, 'supplier-rockets');
+    await look(page, 'supplier-rockets');
 
     const after = await query<{ myRockets: { id: string; name: string; capacity: number }[] }>(
       Q.myRockets,
@@ -367,7 +374,7 @@ describe('web screens', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText(`${renamed} is saved.`).waitFor();
     await row(page, renamed, 'Kourou, French Guiana').waitFor();
-    await shots.take(page, 'employee-spaceports');
+    await look(page, 'employee-spaceports');
 
     const after = await query<{ spaceports: { id: string; name: string; location: string }[] }>(
       OPERATIONS.spaceports,
@@ -406,13 +413,13 @@ describe('web screens', () => {
     const dialog = page.getByRole('dialog', { name: 'Void this invoice?' });
     await dialog.getByText(invoice.number).waitFor();
     await dialog.getByLabel('Why it no longer stands').fill('Issued twice by mistake');
-    await shots.take(page, 'employee-void-invoice');
+    await look(page, 'employee-void-invoice');
     await dialog.getByRole('button', { name: 'Void invoice' }).click();
     await page.getByText(`${invoice.number} is void.`).waitFor();
     await row(page, invoice.number, 'void', 'Issued twice by mistake').waitFor();
     // Nothing more to do with a void invoice.
     expect(await row(page, invoice.number).getByRole('button').count()).toBe(0);
-    await shots.take(page, 'employee-invoices');
+    await look(page, 'employee-invoices');
 
     const { invoices } = await query<{
       invoices: { id: string; status: string; voidReason: string | null }[];
@@ -446,7 +453,7 @@ describe('web screens', () => {
       await page.getByLabel('Seats wanted').selectOption('1');
       await page.getByRole('button', { name: 'Join the waitlist' }).click();
       await page.getByText('You are on the waitlist for 1 seat').waitFor();
-      await shots.take(page, 'customer-waitlist-joined');
+      await look(page, 'customer-waitlist-joined');
       const waitlistOf = async (customer: Session) =>
         (
           await query<{
@@ -479,14 +486,14 @@ describe('web screens', () => {
         SYNC_MS,
       );
       await row(page, launch.mission, 'holding').waitFor();
-      await shots.take(page, 'customer-waitlist-holding');
+      await look(page, 'customer-waitlist-holding');
 
       await page.getByRole('link', { name: 'Seats are held for you' }).click();
       await page.getByRole('heading', { name: launch.mission }).waitFor();
-      await shots.take(page, 'customer-held-seat');
+      await look(page, 'customer-held-seat');
       await page.getByRole('button', { name: 'Book 1 seat' }).click();
       await page.getByText(/^Booking confirmed: 1 seat for /).waitFor({ timeout: SYNC_MS });
-      await shots.take(page, 'customer-held-seat-booked');
+      await look(page, 'customer-held-seat-booked');
 
       const mine = (await bookingsOf(waiting)).find((b) => b.launch.id === launch.id);
       expect(mine).toMatchObject({ status: 'CONFIRMED', seats: 1 });
@@ -514,7 +521,7 @@ describe('web screens', () => {
       await page.getByRole('button', { name: 'Failed', exact: true }).click();
       const failed = row(page, unreachable.user.email, subject);
       await failed.and(row(page, 'failed')).waitFor();
-      await shots.take(page, 'ops-notification-failed');
+      await look(page, 'ops-notification-failed');
 
       smtp.refuse.delete(unreachable.user.email);
       await failed.getByRole('button', { name: /Retry/ }).click();
@@ -523,7 +530,7 @@ describe('web screens', () => {
       // Shown sent by the list's own refresh, without a reload.
       await page.getByRole('button', { name: 'All', exact: true }).click();
       await row(page, unreachable.user.email, subject, 'sent').waitFor({ timeout: SYNC_MS });
-      await shots.take(page, 'ops-notification-retried');
+      await look(page, 'ops-notification-retried');
 
       await mailTo(unreachable.user.email, launch.mission);
       expect(
@@ -567,6 +574,6 @@ describe('web screens', () => {
     expect(body.errors?.[0]?.extensions?.code).toBeDefined();
     await row(page, 'auth', 'login failed', correlation).waitFor({ timeout: SYNC_MS });
     expect(await page.evaluate('window.followedWithoutReload')).toBe(true);
-    await shots.take(page, 'ops-logs-followed');
+    await look(page, 'ops-logs-followed');
   });
 });

@@ -139,6 +139,17 @@ export async function reloadUntilVisible(
   );
 }
 
+/**
+ * Element ids the page uses more than once: a label or an aria reference to such
+ * an id names the first element, often the wrong one.
+ */
+export function repeatedIds(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  })()`);
+}
+
 /** A `datetime-local` value `daysAhead` days from now at 14:30, in UTC (the tests' and the browser's zone). */
 export function localDateTime(daysAhead: number): string {
   const date = new Date(Date.now() + daysAhead * 86_400_000);
