@@ -295,6 +295,8 @@ describe('web screens', () => {
       .getByRole('button', { name: /Reschedule/ })
       .click();
     const reschedule = page.getByRole('dialog', { name: 'Reschedule this launch' });
+    // The dialog names the launch it changes.
+    await reschedule.getByText(launch.mission).waitFor();
     const departure = localDateTime(90);
     await reschedule.getByLabel('New departure').fill(departure);
     await reschedule.getByLabel(/^Reason/).fill('Range maintenance');

@@ -204,7 +204,11 @@ const NOT_DEPARTED: LaunchStatus[] = ['SCHEDULED', 'DELAYED'];
       [error]="delay.error()?.message"
       (confirmed)="reschedule($event)"
       (cancelled)="action.set(null)"
-    />
+    >
+      <p>
+        {{ action()?.launch?.mission }}: departs {{ action()?.launch?.scheduledAt | dateTime }}.
+      </p>
+    </ui-reason-dialog>
 
     <ui-reason-dialog
       [open]="action()?.kind === 'cancel'"
