@@ -244,6 +244,15 @@ describe('web screens', () => {
         .click();
       const cancel = page.getByRole('dialog', { name: 'Cancel this launch?' });
       await cancel.getByText(dropped.mission).waitFor();
+      // Escape changes its mind: nothing is cancelled, and the dialog opens blank again.
+      await cancel.getByLabel(/^Reason/).fill('Second thoughts');
+      await page.keyboard.press('Escape');
+      await cancel.waitFor({ state: 'hidden' });
+      await row(page, dropped.mission, 'scheduled').waitFor();
+      await row(page, dropped.mission)
+        .getByRole('button', { name: /Cancel/ })
+        .click();
+      expect(await cancel.getByLabel(/^Reason/).inputValue()).toBe('');
       // No reason, no cancelling.
       expect(await cancel.getByRole('button', { name: 'Cancel launch' }).isDisabled()).toBe(true);
       await cancel.getByLabel(/^Reason/).fill('Rocket grounded');
