@@ -9,13 +9,13 @@ import {
 import { InsertBatch } from '../stores/insert-batch';
 
 /**
- * The outcome of claiming a send: this run holds the claim and may send, or
- * not: the email was already accepted (`delivered`), or another run holds an
- * unexpired claim.
+ * The outcome of claiming a send: this run holds the claim and may send, the
+ * email was already accepted, or another run holds a claim until `heldUntil`.
  */
 export type SendClaim =
   | { claimed: true; claimId: string }
-  | { claimed: false; delivered: NotificationDeliveryRecord | undefined };
+  | { claimed: false; delivered: NotificationDeliveryRecord }
+  | { claimed: false; delivered: undefined; heldUntil: Date };
 
 /** What one attempt left behind, written to the status. */
 type AttemptOutcome =
@@ -204,7 +204,10 @@ export class NotificationStatusRepository {
       .sort({ generation: -1 })
       .lean<NotificationSendClaim>()
       .exec();
-    if (newest === null || newest.leaseUntil > now) return { claimed: false, delivered: undefined };
+    if (newest === null) return first;
+    if (newest.leaseUntil > now) {
+      return { claimed: false, delivered: undefined, heldUntil: newest.leaseUntil };
+    }
     return this.insertClaim(id, newest.generation + 1, now, leaseMs);
   }
 
@@ -215,16 +218,18 @@ export class NotificationStatusRepository {
     leaseMs: number,
   ): Promise<SendClaim> {
     const claimId = `${id}:${generation}`;
+    const leaseUntil = new Date(now.getTime() + leaseMs);
     const outcome = await this.claimInserts.insert({
       _id: claimId,
       notificationId: id,
       generation,
       claimedAt: now,
-      leaseUntil: new Date(now.getTime() + leaseMs),
+      leaseUntil,
     });
+    // Taken by a run of this same moment: its lease ends about when this one's would.
     return outcome === 'inserted'
       ? { claimed: true, claimId }
-      : { claimed: false, delivered: undefined };
+      : { claimed: false, delivered: undefined, heldUntil: leaseUntil };
   }
 
   /**

@@ -281,7 +281,7 @@ describe('notification worker with a real SMTP server', () => {
     expect(sent).toHaveLength(1);
     // The others saw the claim: still sending (retry later) or already sent.
     for (const other of outcomes.filter((outcome) => outcome.outcome !== 'sent')) {
-      expect(['retry', 'already-sent']).toContain(other.outcome);
+      expect(['wait', 'already-sent']).toContain(other.outcome);
     }
     expect(await rig.service.deliver(job, 2)).toEqual({ outcome: 'already-sent' });
     expect(smtp.withMessageId(messageIdOf(job))).toHaveLength(1);
@@ -344,8 +344,12 @@ describe('notification worker with a real SMTP server', () => {
 
   it('waits while an earlier run may still be sending, and sends once its lease is over', async () => {
     const job = uniqueJob();
-    await statuses.claimSend(job.id, new Date(), 60_000);
-    expect(await rig.service.deliver(job, 1)).toMatchObject({ outcome: 'retry' });
+    const claimedAt = new Date();
+    await statuses.claimSend(job.id, claimedAt, 60_000);
+    expect(await rig.service.deliver(job, 1)).toEqual({
+      outcome: 'wait',
+      until: new Date(claimedAt.getTime() + 60_000),
+    });
     expect(smtp.withMessageId(messageIdOf(job))).toHaveLength(0);
 
     // The run was killed before the server accepted anything: once the lease is over, one email.
@@ -355,6 +359,24 @@ describe('notification worker with a real SMTP server', () => {
     const status = await statusOf(killed.id, NotificationState.SENT);
     expect(status.lastError).toBeNull();
     expect(smtp.withMessageId(messageIdOf(killed))).toHaveLength(1);
+  });
+
+  it('delays a job until the lease it found ends, without counting an attempt', async () => {
+    const job = uniqueJob(NotificationKind.LaunchCancelled);
+    // A run killed a moment ago, its lease not yet over.
+    await statuses.claimSend(job.id, new Date(Date.now() - 58_500), 60_000);
+    await enqueueNotification(rig.queue, job);
+    await eventually(
+      async () => ((await rig.queue.getJobState(job.id)) === 'delayed' ? true : undefined),
+      { what: 'the job delayed' },
+    );
+    expect(smtp.withMessageId(messageIdOf(job))).toHaveLength(0);
+
+    const status = await statusOf(job.id, NotificationState.SENT);
+    expect(status.attempts).toBe(1);
+    expect(smtp.withMessageId(messageIdOf(job))).toHaveLength(1);
+    // BullMQ counts the run that sent, not the one that waited.
+    expect((await rig.queue.getJob(job.id))?.attemptsMade).toBe(1);
   });
 
   it('sends again, with the same Message-ID, when a run was killed after the server accepted but before its record', async () => {

@@ -25,11 +25,14 @@ export interface DeliverySettings {
 
 /**
  * What became of one attempt: the worker turns `retry` into a BullMQ retry
- * (with backoff) and `failed` into a failure without retries.
+ * (with backoff), `wait` into a delay that counts no attempt, and `failed`
+ * into a failure without retries.
  */
 export type DeliveryOutcome =
   | { outcome: 'sent'; messageId: string }
   | { outcome: 'already-sent' }
+  /** Another run holds the send until then; this one looks again after it. */
+  | { outcome: 'wait'; until: Date }
   | { outcome: 'retry'; error: string }
   | { outcome: 'failed'; error: string };
 
@@ -53,7 +56,8 @@ const RECORD_RETRY_MS = 100;
  * claim, taken by a unique insert per generation (NotificationSendClaim,
  * `${id}:${n}`), never by a conditional update, which FerretDB applies
  * non-atomically. A run that finds the email accepted reports `already-sent`;
- * one that finds an unexpired claim retries later; one that finds the newest
+ * one that finds an unexpired claim waits for its end (without counting an
+ * attempt) and looks again; one that finds the newest
  * claim's lease over (its holder died, or gave up) claims the next generation
  * and sends. The lease (NOTIFICATION_SEND_LEASE_MS) outlasts any SMTP timeout,
  * so a live holder has finished sending before it ends.
@@ -89,9 +93,7 @@ export class NotificationService {
 
     const claim = await this.statuses.claimSend(job.id, this.clock(), this.settings.sendLeaseMs);
     if (!claim.claimed) {
-      if (claim.delivered === undefined) {
-        return { outcome: 'retry', error: 'another attempt is sending this notification' };
-      }
+      if (claim.delivered === undefined) return { outcome: 'wait', until: claim.heldUntil };
       // Repairs a status that a raced write, or a run that died after the record, left behind.
       await this.statuses.markSent(job.id, claim.delivered.messageId, claim.delivered.sentAt);
       return { outcome: 'already-sent' };

@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { QueueName, withCorrelationId, type Logger } from '@astrobookings/shared';
 import type { NotificationService } from './notification.service';
@@ -46,7 +46,7 @@ export function startNotificationWorker(
 
   const worker = new Worker(
     QueueName.Notifications,
-    (job: Job) =>
+    (job: Job, token?: string) =>
       withCorrelationId(correlationIdOf(job), async () => {
         const stop = duration.startTimer();
         const result = await service.deliver(job.data, job.attemptsMade + 1).finally(stop);
@@ -59,6 +59,13 @@ export function startNotificationWorker(
           case 'already-sent':
             logger.info(context, 'notification already sent; not sending again');
             return result.outcome;
+          case 'wait':
+            logger.info(
+              { ...context, until: result.until },
+              'another run holds this notification; looking again when its lease ends',
+            );
+            await job.moveToDelayed(result.until.getTime(), token);
+            throw new DelayedError();
           case 'retry':
             logger.warn(
               { ...context, error: result.error },
