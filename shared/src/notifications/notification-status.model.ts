@@ -11,8 +11,11 @@ export enum NotificationState {
 
 /**
  * One notification's delivery, in the system store's `notification_statuses`,
- * keyed by the notification id. Written by the notification worker; read and
- * retried by operators through the Monitoring subgraph.
+ * keyed by the notification id. Written by the notification worker once per
+ * attempt, from its first attempt's outcome on (so not while that is under
+ * way); read and retried by operators through the Monitoring subgraph. A view
+ * that concurrent runs may race on: whether the email was accepted is
+ * NotificationDeliveryRecord's to say.
  */
 export interface NotificationStatusRecord {
   _id: string;
