@@ -576,15 +576,32 @@ describe('web screens', () => {
     await page.evaluate('window.followedWithoutReload = true');
 
     // A failed sign-in under that correlation id leaves a line in the auth service's log.
-    const { body } = await gql(
-      stack.urls.gateway,
-      OPERATIONS.login,
-      { email: 'nobody@example.com', password: 'not the password' },
-      { headers: { 'x-correlation-id': correlation } },
-    );
-    expect(body.errors?.[0]?.extensions?.code).toBeDefined();
-    await row(page, 'auth', 'login failed', correlation).waitFor({ timeout: SYNC_MS });
+    const failSignIn = async () => {
+      const { body } = await gql(
+        stack.urls.gateway,
+        OPERATIONS.login,
+        { email: 'nobody@example.com', password: 'not the password' },
+        { headers: { 'x-correlation-id': correlation } },
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    };
+    const lines = row(page, 'auth', 'login failed', correlation);
+    await failSignIn();
+    await lines.waitFor({ timeout: SYNC_MS });
+    // And the next one too: following goes on.
+    await failSignIn();
+    await eventually(async () => (await lines.count()) === 2 || undefined, {
+      timeoutMs: SYNC_MS,
+      intervalMs: 250,
+      what: 'the second line to show up',
+    });
     expect(await page.evaluate('window.followedWithoutReload')).toBe(true);
+    // Following shows the newest lines: no pages.
+    expect(await page.getByRole('navigation', { name: 'Pages' }).count()).toBe(0);
     await look(page, 'ops-logs-followed');
+
+    await page.getByLabel('Follow live').uncheck();
+    await page.getByRole('navigation', { name: 'Pages' }).waitFor();
+    expect(await lines.count()).toBe(2);
   });
 });
