@@ -347,6 +347,16 @@ describe('web screens', () => {
     await row(page, rocket.name).getByRole('button', { name: /Edit/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit rocket' });
     expect(await dialog.getByLabel('Name').inputValue()).toBe(rocket.name);
+    // A name the fleet already has is refused, and the dialog stays open to say so.
+    const other = uniqueLabel('Second Lifter');
+    await query(OPERATIONS.createRocket, fleet.session, { input: { name: other, capacity: 2 } });
+    await dialog.getByLabel('Name').fill(other);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText('You already have a rocket with this name.')
+      .waitFor();
+    await look(page, 'supplier-rocket-name-taken');
     const renamed = uniqueLabel('Heavy Lifter');
     await dialog.getByLabel('Name').fill(renamed);
     await dialog.getByLabel('Passenger seats').fill('12');
