@@ -49,7 +49,6 @@ const Q = {
   myInvoices: `query MyInvoices { myInvoices { id status } }`,
   myBookings: `query MyBookings { myBookings { id status seats refundAmount totalPrice launch { id } } }`,
   myWaitlist: `query MyWaitlist { myWaitlist { id status seats heldSeats launch { id } } }`,
-  joinWaitlist: `mutation JoinWaitlist($launchId: ID!, $seats: Int!) { joinWaitlist(launchId: $launchId, seats: $seats) { id status } }`,
   cancelMyBooking: `mutation CancelMyBooking($id: ID!) { cancelMyBooking(id: $id) { id status } }`,
   notificationStatuses: `query NotificationStatuses { notificationStatuses(first: 500) { id recipient subject status manualRetries } }`,
 } as const;
