@@ -88,33 +88,57 @@ export class BookingRepository {
     });
   }
 
+  /** The bookings named by customer and idempotency key. */
+  findByIdempotencyKeys(
+    keys: readonly { customerUserId: string; idempotencyKey: string }[],
+  ): Promise<BookingRow[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.db.booking.findMany({
+      where: {
+        OR: keys.map(({ customerUserId, idempotencyKey }) => ({ customerUserId, idempotencyKey })),
+      },
+      select: bookingSelect,
+    });
+  }
+
   /**
-   * Records a PENDING booking, or nothing when the customer already has one with
-   * this idempotency key (a concurrent insert of the same key waits for the first
-   * to commit, then finds it).
+   * Records PENDING bookings, leaving out each whose customer already has one
+   * with its idempotency key (a concurrent insert of the same key waits for the
+   * first to commit, then leaves it out); answers those recorded.
    */
-  async insertPending(data: NewBooking): Promise<BookingRow | null> {
-    const [row] = await this.db.booking.createManyAndReturn({
-      data: [{ ...data, totalPrice: data.seats * data.pricePerSeat }],
+  insertPending(data: readonly NewBooking[]): Promise<BookingRow[]> {
+    return this.db.booking.createManyAndReturn({
+      data: data.map((booking) => ({
+        ...booking,
+        totalPrice: booking.seats * booking.pricePerSeat,
+      })),
       select: bookingSelect,
       skipDuplicates: true,
     });
-    return row ?? null;
   }
 
-  settle(
-    id: string,
+  /** Those of the bookings that used their customer's waitlist hold as they were recorded. */
+  async usedHolds(ids: readonly string[]): Promise<Set<string>> {
+    const entries = await this.db.waitlistEntry.findMany({
+      where: { bookingId: { in: [...ids] } },
+      select: { bookingId: true },
+    });
+    return new Set(entries.map((entry) => entry.bookingId ?? ''));
+  }
+
+  async settle(
+    ids: readonly string[],
     outcome:
       | { status: typeof BookingStatus.CONFIRMED }
       | { status: typeof BookingStatus.REJECTED; reason: string },
-  ): Promise<BookingRow> {
-    return this.db.booking.update({
-      where: { id },
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.booking.updateMany({
+      where: { id: { in: [...ids] } },
       data: {
         status: outcome.status,
         rejectionReason: outcome.status === BookingStatus.REJECTED ? outcome.reason : null,
       },
-      select: bookingSelect,
     });
   }
 

@@ -208,6 +208,79 @@ describe('BookingService (PostgreSQL)', () => {
       );
     });
 
+    it('decides a batch in one go: first come first served, each answered as if alone', async () => {
+      const launchId = await kit.launch(supplier, { capacity: 5 });
+      const other = await kit.launch(supplier);
+      const [a, b, c, d] = await Promise.all(Array.from({ length: 4 }, () => kit.customer()));
+      const repeatKey = randomUUID();
+      const first = await kit.book(d, launchId, 1, repeatKey);
+      const request = (
+        customer: typeof a,
+        seats: number,
+        key = randomUUID(),
+        launch = launchId,
+      ) => ({
+        customerUserId: customer.userId,
+        launchId: launch,
+        seats,
+        idempotencyKey: key,
+      });
+      const twice = randomUUID();
+
+      const placements = await kit.services.bookings.placeBookings([
+        request(a, 3),
+        request(b, 2),
+        request(c, 1),
+        request(c, 1, twice),
+        request(c, 1, twice),
+        request(a, 9),
+        request(d, 1, repeatKey),
+        request(d, 2, repeatKey),
+        request(a, 1, randomUUID(), other),
+        request(b, 1, randomUUID(), randomUUID()),
+      ]);
+
+      const outcome = (index: number) => {
+        const placement = placements[index];
+        return 'booking' in placement
+          ? { status: placement.booking.status, reason: placement.booking.rejectionReason }
+          : { refusal: placement.refusal.constructor.name };
+      };
+      // 1 seat was sold before: 3 fit, then 1 is left.
+      expect(outcome(0)).toEqual({ status: BookingStatus.CONFIRMED, reason: null });
+      expect(outcome(1)).toEqual({
+        status: BookingStatus.REJECTED,
+        reason: 'Only 1 seat left, 2 requested',
+      });
+      expect(outcome(2)).toEqual({ status: BookingStatus.CONFIRMED, reason: null });
+      expect(outcome(3)).toEqual({
+        status: BookingStatus.REJECTED,
+        reason: 'The launch is sold out',
+      });
+      const byKey = placements.map((placement) => 'booking' in placement && placement.booking.id);
+      expect(byKey[4]).toBe(byKey[3]);
+      expect(outcome(5)).toEqual({ refusal: 'BadUserInputError' });
+      expect('booking' in placements[6] && placements[6].booking.id).toBe(first.id);
+      expect(outcome(7)).toEqual({ refusal: 'ConflictError' });
+      expect(outcome(8)).toEqual({ status: BookingStatus.CONFIRMED, reason: null });
+      expect(outcome(9)).toEqual({ refusal: 'NotFoundError' });
+
+      const launch = await kit.prisma.launch.findUniqueOrThrow({ where: { id: launchId } });
+      expect(launch.seatsSold).toBe(5);
+      expect(await kit.prisma.booking.count({ where: { launchId } })).toBe(5);
+      const confirmedIds = [0, 2].map((index) => byKey[index] as string);
+      const invoices = await kit.prisma.invoice.findMany({
+        where: { bookingId: { in: confirmedIds } },
+        orderBy: { sequence: 'asc' },
+      });
+      expect(invoices.map((invoice) => invoice.bookingId)).toEqual(confirmedIds);
+      expect(invoices[1].sequence).toBe(invoices[0].sequence + 1);
+      const { outbox } = await kit.journal();
+      for (const index of [0, 1, 2, 3]) {
+        expect(outbox.filter((row) => row.aggregateId === byKey[index])).toHaveLength(1);
+      }
+    });
+
     it('is stopped by the database itself if code ever tried to oversell', async () => {
       const launchId = await kit.launch(supplier, { capacity: 2 });
       await expect(

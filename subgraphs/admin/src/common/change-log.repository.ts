@@ -21,15 +21,24 @@ export interface Change<T extends OutboxEventType> {
 export class ChangeLog {
   constructor(private readonly db: Db) {}
 
-  async record<T extends OutboxEventType>(
+  record<T extends OutboxEventType>(
     actor: { userId: string; roles: string[] },
     change: Change<T>,
   ): Promise<void> {
+    return this.recordAll([{ actor, change }]);
+  }
+
+  /** Several changes, in order: their audit rows in one statement, their outbox events in another. */
+  async recordAll(
+    entries: readonly {
+      actor: { userId: string; roles: string[] };
+      change: Change<OutboxEventType>;
+    }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
     const correlationId = currentCorrelationId() ?? null;
-    // Snapshots are plain JSON objects (see snapshots.ts).
-    const payload: object = change.payload;
-    await this.db.auditLog.create({
-      data: {
+    await this.db.auditLog.createMany({
+      data: entries.map(({ actor, change }) => ({
         actorUserId: actor.userId,
         actorRoles: actor.roles,
         action: change.event,
@@ -38,18 +47,20 @@ export class ChangeLog {
         before: change.before,
         after: change.after,
         correlationId,
-      },
-      select: { id: true },
+      })),
     });
-    await this.db.outboxEvent.create({
-      data: {
-        eventType: change.event,
-        aggregateType: change.entityType,
-        aggregateId: change.entityId,
-        payload,
-        correlationId,
-      },
-      select: { id: true },
+    await this.db.outboxEvent.createMany({
+      data: entries.map(({ change }) => {
+        // Snapshots are plain JSON objects (see snapshots.ts).
+        const payload: object = change.payload;
+        return {
+          eventType: change.event,
+          aggregateType: change.entityType,
+          aggregateId: change.entityId,
+          payload,
+          correlationId,
+        };
+      }),
     });
   }
 }

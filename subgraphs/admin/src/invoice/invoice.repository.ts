@@ -42,21 +42,22 @@ export class InvoiceRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * The next number of `kind` in `year`. The counter row stays locked until the
-   * transaction ends, so numbers are given in order and without gaps.
+   * Takes the next `count` numbers of `kind` in `year` and answers the last. The
+   * counter row stays locked until the transaction ends, so numbers are given in
+   * order and without gaps.
    */
-  async nextSequence(kind: InvoiceKind, year: number): Promise<number> {
+  async takeSequences(kind: InvoiceKind, year: number, count: number): Promise<number> {
     const [row] = await this.db.$queryRaw<{ last_number: number }[]>`
       INSERT INTO invoice_sequences (kind, year, last_number)
-      VALUES (${kind}::"InvoiceKind", ${year}, 1)
-      ON CONFLICT (kind, year) DO UPDATE SET last_number = invoice_sequences.last_number + 1
+      VALUES (${kind}::"InvoiceKind", ${year}, ${count})
+      ON CONFLICT (kind, year) DO UPDATE SET last_number = invoice_sequences.last_number + ${count}
       RETURNING last_number`;
     if (row === undefined) throw new Error('invoice sequence returned no row');
     return row.last_number;
   }
 
-  create(data: NewInvoice): Promise<InvoiceRow> {
-    return this.db.invoice.create({ data, select: invoiceSelect });
+  createMany(data: NewInvoice[]): Promise<InvoiceRow[]> {
+    return this.db.invoice.createManyAndReturn({ data, select: invoiceSelect });
   }
 
   findById(id: string): Promise<InvoiceRow | null> {

@@ -27,15 +27,24 @@ export class Invoicing {
     private readonly clock: Clock,
   ) {}
 
-  /** The customer's invoice for a confirmed booking. */
-  issueForBooking(repos: Repositories, caller: Caller, booking: BookingRow): Promise<InvoiceRow> {
-    return this.issue(repos, caller, {
-      kind: InvoiceKind.CUSTOMER,
-      amount: booking.totalPrice,
-      currency: booking.currency,
-      bookingId: booking.id,
-      customerUserId: booking.customerUserId,
-    });
+  /** The customers' invoices for confirmed bookings, each recorded as its customer's. */
+  issueForBookings(
+    repos: Repositories,
+    confirmed: readonly { caller: Caller; booking: BookingRow }[],
+  ): Promise<InvoiceRow[]> {
+    return this.issue(
+      repos,
+      InvoiceKind.CUSTOMER,
+      confirmed.map(({ caller, booking }) => ({
+        caller,
+        invoice: {
+          amount: booking.totalPrice,
+          currency: booking.currency,
+          bookingId: booking.id,
+          customerUserId: booking.customerUserId,
+        },
+      })),
+    );
   }
 
   /**
@@ -70,13 +79,17 @@ export class Invoicing {
       });
       return;
     }
-    await this.issue(repos, caller, {
-      kind: InvoiceKind.CUSTOMER,
-      amount: -refund,
-      currency: invoice.currency,
-      creditedInvoiceId: invoice.id,
-      customerUserId: booking.customerUserId,
-    });
+    await this.issue(repos, InvoiceKind.CUSTOMER, [
+      {
+        caller,
+        invoice: {
+          amount: -refund,
+          currency: invoice.currency,
+          creditedInvoiceId: invoice.id,
+          customerUserId: booking.customerUserId,
+        },
+      },
+    ]);
   }
 
   /** The supplier's invoice for a SUCCESSFUL launch: what its bookings paid, less commission. */
@@ -87,40 +100,68 @@ export class Invoicing {
   ): Promise<InvoiceRow> {
     const gross = await repos.bookings.confirmedRevenue(launch.id);
     const commission = Math.round((gross * this.commissionPercent) / 100);
-    return this.issue(repos, caller, {
-      kind: InvoiceKind.SUPPLIER,
-      amount: gross - commission,
-      currency: launch.currency,
-      grossAmount: gross,
-      commissionPercent: this.commissionPercent,
-      commissionAmount: commission,
-      launchId: launch.id,
-      supplierId: launch.supplierId,
-    });
+    const [invoice] = await this.issue(repos, InvoiceKind.SUPPLIER, [
+      {
+        caller,
+        invoice: {
+          amount: gross - commission,
+          currency: launch.currency,
+          grossAmount: gross,
+          commissionPercent: this.commissionPercent,
+          commissionAmount: commission,
+          launchId: launch.id,
+          supplierId: launch.supplierId,
+        },
+      },
+    ]);
+    return invoice;
   }
 
+  /** Invoices of one kind, numbered in the order given, with their audit rows and outbox events. */
   private async issue(
     repos: Repositories,
-    caller: Caller,
-    invoice: Omit<NewInvoice, 'number' | 'year' | 'sequence' | 'issuedAt'>,
-  ): Promise<InvoiceRow> {
+    kind: InvoiceKind,
+    items: readonly {
+      caller: Caller;
+      invoice: Omit<NewInvoice, 'kind' | 'number' | 'year' | 'sequence' | 'issuedAt'>;
+    }[],
+  ): Promise<InvoiceRow[]> {
+    if (items.length === 0) return [];
     const issuedAt = this.clock();
     const year = issuedAt.getUTCFullYear();
-    const sequence = await repos.invoices.nextSequence(invoice.kind, year);
-    const created = await repos.invoices.create({
-      ...invoice,
-      number: invoiceNumber(invoice.kind, year, sequence),
-      year,
-      sequence,
-      issuedAt,
+    const first = (await repos.invoices.takeSequences(kind, year, items.length)) - items.length + 1;
+    const numbered = items.map((item, index) => ({
+      caller: item.caller,
+      number: invoiceNumber(kind, year, first + index),
+    }));
+    const created = await repos.invoices.createMany(
+      items.map((item, index) => ({
+        ...item.invoice,
+        kind,
+        number: numbered[index].number,
+        year,
+        sequence: first + index,
+        issuedAt,
+      })),
+    );
+    const byNumber = new Map(created.map((invoice) => [invoice.number, invoice]));
+    const invoices = numbered.map(({ number }) => {
+      const invoice = byNumber.get(number);
+      if (invoice === undefined) throw new Error(`invoice ${number} was not returned`);
+      return invoice;
     });
-    await repos.changes.record(caller.auditActor, {
-      event: OutboxEventType.InvoiceIssued,
-      entityType: 'invoice',
-      entityId: created.id,
-      after: invoiceSnapshot(created),
-      payload: { invoice: invoiceSnapshot(created) },
-    });
-    return created;
+    await repos.changes.recordAll(
+      invoices.map((invoice, index) => ({
+        actor: numbered[index].caller.auditActor,
+        change: {
+          event: OutboxEventType.InvoiceIssued,
+          entityType: 'invoice',
+          entityId: invoice.id,
+          after: invoiceSnapshot(invoice),
+          payload: { invoice: invoiceSnapshot(invoice) },
+        },
+      })),
+    );
+    return invoices;
   }
 }

@@ -52,6 +52,24 @@ export class LaunchRepository {
     return this.findById(id);
   }
 
+  /**
+   * The launch locked, as `lockById`, and whether any of its waitlist holds
+   * (whose seats its holder's booking frees as it is recorded, see the
+   * waitlist migration). Holds change only under this lock, so the answer
+   * stands until the transaction ends.
+   */
+  async lockForBooking(id: string): Promise<{ launch: LaunchRow; holding: boolean } | null> {
+    const [row] = await this.db.$queryRaw<{ holding: boolean }[]>`
+      SELECT EXISTS (
+               SELECT 1 FROM waitlist_entries
+                WHERE launch_id = ${id}::uuid AND status = 'HOLDING'::"WaitlistStatus"
+             ) AS holding
+        FROM launches WHERE id = ${id}::uuid FOR UPDATE`;
+    if (row === undefined) return null;
+    const launch = await this.findById(id);
+    return launch === null ? null : { launch, holding: row.holding };
+  }
+
   async findByIds(ids: readonly string[]): Promise<Map<string, LaunchRow>> {
     return byId(
       await this.db.launch.findMany({ where: { id: { in: [...ids] } }, select: launchSelect }),

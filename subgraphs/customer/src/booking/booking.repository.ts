@@ -1,6 +1,6 @@
 import {
   BOOKING_STATUS_RANK,
-  isDuplicateKeyError,
+  InsertBatch,
   type CustomerBookingModel,
   type CustomerBookingRecord,
 } from '@astrobookings/shared';
@@ -59,7 +59,12 @@ function toView(record: CustomerBookingRecord): BookingView {
 
 /** Customers' bookings in the customer store, as the Customer subgraph writes and reads them. */
 export class CustomerBookingRepository {
-  constructor(private readonly bookings: CustomerBookingModel) {}
+  /** Concurrent requests' inserts share FerretDB round trips. */
+  private readonly requests: InsertBatch<CustomerBookingRecord>;
+
+  constructor(private readonly bookings: CustomerBookingModel) {
+    this.requests = new InsertBatch(bookings);
+  }
 
   async ensureIndexes(): Promise<void> {
     await this.bookings.createIndexes();
@@ -70,33 +75,28 @@ export class CustomerBookingRepository {
    * idempotency key (the unique index decides, even between concurrent requests).
    */
   async insertRequest(request: BookingRequest, now: Date): Promise<boolean> {
-    try {
-      await this.bookings.create({
-        _id: request.id,
-        customerUserId: request.customerUserId,
-        idempotencyKey: request.idempotencyKey,
-        launchId: request.launchId,
-        seats: request.seats,
-        pricePerSeat: request.pricePerSeat,
-        totalPrice: request.seats * request.pricePerSeat,
-        currency: request.currency,
-        status: 'PENDING',
-        statusRank: BOOKING_STATUS_RANK.PENDING,
-        rejectionReason: null,
-        refundPercent: null,
-        refundAmount: null,
-        cancellationReason: null,
-        cancelledAt: null,
-        cancelRequestedAt: null,
-        cancelRefusal: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    const outcome = await this.requests.insert({
+      _id: request.id,
+      customerUserId: request.customerUserId,
+      idempotencyKey: request.idempotencyKey,
+      launchId: request.launchId,
+      seats: request.seats,
+      pricePerSeat: request.pricePerSeat,
+      totalPrice: request.seats * request.pricePerSeat,
+      currency: request.currency,
+      status: 'PENDING',
+      statusRank: BOOKING_STATUS_RANK.PENDING,
+      rejectionReason: null,
+      refundPercent: null,
+      refundAmount: null,
+      cancellationReason: null,
+      cancelledAt: null,
+      cancelRequestedAt: null,
+      cancelRefusal: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return outcome === 'inserted';
   }
 
   async findById(id: string): Promise<BookingView | undefined> {

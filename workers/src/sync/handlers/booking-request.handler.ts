@@ -6,20 +6,23 @@ import type { OutcomeAnnouncer } from '../outcome-announcer';
 import type { BookingCopies } from '../read-model/booking-copies';
 import { bookingFromRecord } from '../read-model/states';
 import type { EventEffect } from './outbox-event.handler';
+import type { PlacementBatches } from './placement-batches';
 
 const CUSTOMER_CANCELLATION = 'Cancelled by the customer';
 
 /**
  * Customers' booking requests and cancellations, from the customer store to
  * PostgreSQL: the Admin subgraph's BookingService decides seats, refunds and
- * invoices there in one transaction each; the outcome is copied straight back
- * (the outbox event that follows brings the same) and announced. Both are
+ * invoices there (requests for one launch placed at once share a transaction,
+ * see PlacementBatches); the outcome is copied straight back (the outbox event
+ * that follows brings the same) and announced. Both are
  * idempotent: placing is keyed by the customer's idempotency key and the
  * booking id, and a booking is cancelled at most once.
  */
 export class BookingRequestHandler {
   constructor(
     private readonly bookings: BookingService,
+    private readonly placements: PlacementBatches,
     private readonly copies: BookingCopies,
     private readonly operational: OperationalReader,
     private readonly announcer: OutcomeAnnouncer,
@@ -31,28 +34,30 @@ export class BookingRequestHandler {
     if (request === undefined || request.status !== 'PENDING') {
       return { entity: 'booking', applied: false };
     }
+    const placement = await this.placements.place({
+      customerUserId: request.customerUserId,
+      launchId: request.launchId,
+      seats: request.seats,
+      idempotencyKey: request.idempotencyKey,
+      bookingId: request._id,
+    });
     let applied: boolean;
-    try {
-      const placed = await this.bookings.placeBooking(
-        request.customerUserId,
-        request.launchId,
-        request.seats,
-        request.idempotencyKey,
-        request._id,
-      );
-      applied =
-        placed.id === request._id
-          ? await this.copies.apply(bookingFromRecord(placed), this.clock())
-          : // The key already named a booking placed another way: this request is not a second one.
-            await this.copies.rejectUndecided(
-              request._id,
-              'This idempotency key was already used for another booking',
-              this.clock(),
-            );
-    } catch (error) {
+    if ('refusal' in placement) {
       // PostgreSQL refused the request itself (no such launch, a key reused): final, not retried.
-      if (!(error instanceof DomainError)) throw error;
-      applied = await this.copies.rejectUndecided(request._id, error.message, this.clock());
+      applied = await this.copies.rejectUndecided(
+        request._id,
+        placement.refusal.message,
+        this.clock(),
+      );
+    } else if (placement.booking.id === request._id) {
+      applied = await this.copies.apply(bookingFromRecord(placement.booking), this.clock());
+    } else {
+      // The key already named a booking placed another way: this request is not a second one.
+      applied = await this.copies.rejectUndecided(
+        request._id,
+        'This idempotency key was already used for another booking',
+        this.clock(),
+      );
     }
     await this.announcer.announce({ entity: 'booking', id: bookingId });
     return {

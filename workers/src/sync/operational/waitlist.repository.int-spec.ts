@@ -204,6 +204,41 @@ describe('waitlist holds (PostgreSQL)', () => {
     expect(await expectSeatsAccountedFor(launchId)).toBe(0);
   });
 
+  it('keeps held seats for the holder when others come first in the same batch', async () => {
+    const { launchId, holders } = await soldOut(3);
+    const holder = await kit.customer();
+    const entry = await join(launchId, holder, 2);
+    await cancel(holders[0]);
+    await cancel(holders[1]);
+    await cancel(holders[2]);
+    expect(await statusOf(entry)).toBe('HOLDING');
+
+    // The sync worker places concurrent requests for one launch together; the holder's is last.
+    const racers = await Promise.all(Array.from({ length: 3 }, () => kit.customer()));
+    const request = (customer: TestUser, seats: number) => ({
+      customerUserId: customer.userId,
+      launchId,
+      seats,
+      idempotencyKey: randomUUID(),
+    });
+    const placements = await kit.services.bookings.placeBookings([
+      ...racers.map((racer) => request(racer, 1)),
+      request(holder, 2),
+    ]);
+    const statuses = placements.map((placement) =>
+      'booking' in placement ? placement.booking.status : placement.refusal.message,
+    );
+    // The one seat nobody held goes to the first racer; the held two to their holder.
+    expect(statuses).toEqual([
+      BookingStatus.CONFIRMED,
+      BookingStatus.REJECTED,
+      BookingStatus.REJECTED,
+      BookingStatus.CONFIRMED,
+    ]);
+    expect(await statusOf(entry)).toBe('BOOKED');
+    expect(await expectSeatsAccountedFor(launchId)).toBe(0);
+  });
+
   it('lets a customer already in line stay where they are, and rejoin at the end after leaving', async () => {
     const { launchId } = await soldOut(1);
     const [first, second] = [await kit.customer(), await kit.customer()];
