@@ -99,9 +99,7 @@ interface Outcome {
                   <ui-notice
                     [message]="
                       'Booking confirmed: ' +
-                      o.seats +
-                      ' seat' +
-                      (o.seats === 1 ? '' : 's') +
+                      seatCount(o.seats) +
                       ' for ' +
                       (o.totalPrice | money: o.currency) +
                       '.'
@@ -137,9 +135,7 @@ interface Outcome {
                 <ui-notice
                   [message]="
                     'You are on the waitlist for ' +
-                    w.seats +
-                    ' seat' +
-                    (w.seats === 1 ? '' : 's') +
+                    seatCount(w.seats) +
                     (w.position ? ', number ' + w.position + ' in line' : '') +
                     '. We will email you when seats free up.'
                   "
@@ -166,8 +162,8 @@ interface Outcome {
             } @else {
               @if (hold(); as h) {
                 <p>
-                  The waitlist holds {{ h.heldSeats }} seat{{ h.heldSeats === 1 ? '' : 's' }} for
-                  you until {{ h.holdExpiresAt | dateTime }}: book before then.
+                  The waitlist holds {{ seatCount(h.heldSeats ?? 0) }} for you until
+                  {{ h.holdExpiresAt | dateTime }}: book before then.
                 </p>
               }
               <form class="form" (ngSubmit)="book(l.id)">
@@ -175,7 +171,7 @@ interface Outcome {
                   <label for="seats">Seats</label>
                   <select id="seats" name="seats" [(ngModel)]="seats" aria-describedby="total">
                     @for (n of seatChoices(); track n) {
-                      <option [ngValue]="n">{{ n }} seat{{ n === 1 ? '' : 's' }}</option>
+                      <option [ngValue]="n">{{ seatCount(n) }}</option>
                     }
                   </select>
                 </div>
@@ -184,11 +180,7 @@ interface Outcome {
                 </p>
                 <ui-error [message]="booking.error()?.message" />
                 <button type="submit" class="btn btn-primary" [disabled]="booking.pending()">
-                  {{
-                    booking.pending()
-                      ? 'Booking…'
-                      : 'Book ' + seats + ' seat' + (seats === 1 ? '' : 's')
-                  }}
+                  {{ booking.pending() ? 'Booking…' : 'Book ' + seatCount(seats) }}
                 </button>
               </form>
             }
@@ -292,6 +284,11 @@ export class LaunchPage {
     const max = this.soldOut() ? MAX_SEATS : Math.min(MAX_SEATS, left);
     return Array.from({ length: max }, (_, i) => i + 1);
   });
+
+  /** "1 seat", "3 seats". */
+  protected seatCount(seats: number): string {
+    return `${seats} seat${seats === 1 ? '' : 's'}`;
+  }
 
   protected async book(launchId: string): Promise<void> {
     const result = await this.booking.run({
