@@ -337,6 +337,8 @@ describe('the web apps, one journey across all four', () => {
       if (status === 'successful') await screenshot(page, 'employee-change-status');
       await dialog.getByRole('button', { name: 'Change status' }).click();
       await page.getByText(`${MISSION} is now ${status}.`).waitFor();
+      // The list is read again: the next change starts from the launch as it now is.
+      await row(page, MISSION, status).waitFor();
     }
     await row(page, MISSION, 'successful', '2 of 6 seats').waitFor();
     await screenshot(page, 'employee-launches');
