@@ -88,10 +88,12 @@ export class BookingService {
 
   /**
    * Many requests, each answered as `placeBooking` would answer it alone, in one
-   * transaction per launch: the launch is locked once and its requests decided
-   * in the order given, so a batch costs a few statements rather than a dozen
-   * per request. Seats are decided here under the launch's lock and taken by
-   * one conditional update, which PostgreSQL refuses beyond capacity.
+   * transaction: their launches are locked once (in id order, so concurrent
+   * batches never deadlock) and each launch's requests decided in the order
+   * given. A batch costs a few statements rather than a dozen per request, and
+   * takes the invoice counter, which every booking waits for, once.
+   * Seats are decided here under the launches' locks and taken by one
+   * conditional update per launch, which PostgreSQL refuses beyond capacity.
    */
   async placeBookings(requests: readonly PlacementRequest[]): Promise<Placement[]> {
     const placements: Placement[] = new Array<Placement>(requests.length);
@@ -107,78 +109,79 @@ export class BookingService {
     const earlier = byKey(
       await this.uow.read.bookings.findByIdempotencyKeys(valid.map(({ request }) => request)),
     );
-    const byLaunch = new Map<string, { index: number; request: ValidRequest }[]>();
+    const fresh: { index: number; request: ValidRequest }[] = [];
     for (const item of valid) {
       const booking = earlier.get(keyOf(item.request));
-      if (booking !== undefined) {
-        placements[item.index] = answer(booking, item.request);
+      if (booking === undefined) fresh.push(item);
+      else placements[item.index] = answer(booking, item.request);
+    }
+    if (fresh.length === 0) return placements;
+
+    const { placed, missing } = await this.uow.transaction((repos) =>
+      this.place(
+        repos,
+        fresh.map(({ request }) => request),
+      ),
+    );
+    for (const { index, request } of fresh) {
+      if (missing.has(request.launchId)) {
+        placements[index] = { refusal: new NotFoundError('Launch') };
         continue;
       }
-      const group = byLaunch.get(item.request.launchId) ?? [];
-      byLaunch.set(item.request.launchId, group);
-      group.push(item);
+      const booking =
+        placed.get(keyOf(request)) ??
+        // A concurrent request with the same key committed first: answer its booking.
+        (await this.uow.read.bookings.findByIdempotencyKey(
+          request.customerUserId,
+          request.idempotencyKey,
+        ));
+      if (booking === null) throw new Error('a booking lost to its idempotency key was not found');
+      placements[index] = answer(booking, request);
     }
-    await Promise.all(
-      [...byLaunch.values()].map(async (group) => {
-        let placed: Map<string, BookingRow>;
-        try {
-          placed = await this.uow.transaction((repos) =>
-            this.place(
-              repos,
-              group.map(({ request }) => request),
-            ),
-          );
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          for (const { index } of group) placements[index] = { refusal: error };
-          return;
-        }
-        for (const { index, request } of group) {
-          const booking =
-            placed.get(keyOf(request)) ??
-            // A concurrent request with the same key committed first: answer its booking.
-            (await this.uow.read.bookings.findByIdempotencyKey(
-              request.customerUserId,
-              request.idempotencyKey,
-            ));
-          if (booking === null)
-            throw new Error('a booking lost to its idempotency key was not found');
-          placements[index] = answer(booking, request);
-        }
-      }),
-    );
     return placements;
   }
 
-  /** Decides one launch's requests; answers the bookings recorded, by customer and key. */
+  /**
+   * Decides the requests; answers the bookings recorded (by customer and key)
+   * and the launches that do not exist.
+   */
   private async place(
     repos: Repositories,
     requests: readonly ValidRequest[],
-  ): Promise<Map<string, BookingRow>> {
-    const locked = await repos.launches.lockForBooking(requests[0].launchId);
-    if (locked === null) throw new NotFoundError('Launch');
+  ): Promise<{ placed: Map<string, BookingRow>; missing: Set<string> }> {
+    const locked = await repos.launches.lockForBooking([
+      ...new Set(requests.map((request) => request.launchId)),
+    ]);
+    const missing = new Set(
+      requests.map((request) => request.launchId).filter((id) => !locked.has(id)),
+    );
     const recorded = byKey(
       await repos.bookings.insertPending(
-        requests.map((request) => ({
-          id: request.id,
-          launchId: locked.launch.id,
-          customerUserId: request.customerUserId,
-          idempotencyKey: request.idempotencyKey,
-          seats: request.seats,
-          pricePerSeat: locked.launch.pricePerSeat,
-          currency: locked.launch.currency,
-        })),
+        requests.flatMap((request) => {
+          const launch = locked.get(request.launchId)?.launch;
+          if (launch === undefined) return [];
+          return {
+            id: request.id,
+            launchId: launch.id,
+            customerUserId: request.customerUserId,
+            idempotencyKey: request.idempotencyKey,
+            seats: request.seats,
+            pricePerSeat: launch.pricePerSeat,
+            currency: launch.currency,
+          };
+        }),
       ),
     );
     // First come, first served: in the order asked (a key given twice is recorded once).
     let pending = [...new Set(requests.map(keyOf))].flatMap((key) => recorded.get(key) ?? []);
-    if (pending.length === 0) return recorded;
-    let launch = locked.launch;
-    if (locked.holding) {
+    if (pending.length === 0) return { placed: recorded, missing };
+    const launches = new Map([...locked].map(([id, { launch }]) => [id, launch]));
+    const holding = [...locked].filter(([, { holding }]) => holding).map(([id]) => id);
+    if (holding.length > 0) {
       // Recording a holder's booking gave its held seats back to the launch for it (and
       // passed any beyond its own to the next in line): those are decided first, on
       // the launch as it now is.
-      launch = (await repos.launches.findById(launch.id)) ?? launch;
+      for (const [id, launch] of await repos.launches.findByIds(holding)) launches.set(id, launch);
       const holders = await repos.bookings.usedHolds(pending.map((booking) => booking.id));
       pending = [
         ...pending.filter((booking) => holders.has(booking.id)),
@@ -186,36 +189,60 @@ export class BookingService {
       ];
     }
 
-    let decision = decide(launch, pending, true);
-    if (
-      decision.seatsTaken > 0 &&
-      !(await repos.launches.takeSeats(launch.id, decision.seatsTaken))
-    ) {
-      // Refused under the launch's lock, so by PostgreSQL's clock: it has departed.
-      decision = decide(launch, pending, false);
+    const decisions: { launch: LaunchRow; decision: Decision }[] = [];
+    for (const launch of launches.values()) {
+      const own = pending.filter((booking) => booking.launchId === launch.id);
+      if (own.length > 0) decisions.push({ launch, decision: decide(launch, own, true) });
     }
-    const bookings = decision.outcomes.map(({ booking, reason }) => ({
-      ...booking,
-      status: reason === null ? BookingStatus.CONFIRMED : BookingStatus.REJECTED,
-      rejectionReason: reason,
+    const taken = await repos.launches.takeSeats(
+      new Map(
+        decisions
+          .filter(({ decision }) => decision.seatsTaken > 0)
+          .map(({ launch, decision }) => [launch.id, decision.seatsTaken]),
+      ),
+    );
+    const outcomes: { booking: BookingRow; reason: string | null; launch: LaunchRow }[] = [];
+    for (const { launch, decision: first } of decisions) {
+      let decision = first;
+      if (decision.seatsTaken > 0 && !taken.has(launch.id)) {
+        // Refused under the launch's lock, so by PostgreSQL's clock: it has departed.
+        decision = decide(
+          launch,
+          decision.outcomes.map(({ booking }) => booking),
+          false,
+        );
+      }
+      const after = { ...launch, seatsSold: launch.seatsSold + decision.seatsTaken };
+      for (const outcome of decision.outcomes) outcomes.push({ ...outcome, launch: after });
+    }
+    const bookings = outcomes.map(({ booking, reason, launch }) => ({
+      booking: {
+        ...booking,
+        status: reason === null ? BookingStatus.CONFIRMED : BookingStatus.REJECTED,
+        rejectionReason: reason,
+      },
+      launch,
     }));
-    const confirmed = bookings.filter((booking) => booking.status === BookingStatus.CONFIRMED);
+    const confirmed = bookings
+      .map(({ booking }) => booking)
+      .filter((booking) => booking.status === BookingStatus.CONFIRMED);
     await repos.bookings.settle(
       confirmed.map((booking) => booking.id),
       { status: BookingStatus.CONFIRMED },
     );
     const rejected = new Map<string, string[]>();
-    for (const { booking, reason } of decision.outcomes) {
+    for (const { booking, reason } of outcomes) {
       if (reason !== null) rejected.set(reason, [...(rejected.get(reason) ?? []), booking.id]);
     }
     for (const [reason, ids] of rejected) {
       await repos.bookings.settle(ids, { status: BookingStatus.REJECTED, reason });
     }
 
-    const after = { ...launch, seatsSold: launch.seatsSold + decision.seatsTaken };
-    const spaceport = await repos.spaceports.findOfLaunch(after);
+    const spaceports = await repos.spaceports.findByIds([
+      ...new Set([...launches.values()].map((launch) => launch.spaceportId)),
+    ]);
     await repos.changes.recordAll(
-      bookings.map((booking) => ({
+      bookings.map(({ booking, launch }) => ({
         actor: Caller.customer(booking.customerUserId).auditActor,
         change: bookingChange({
           type:
@@ -223,16 +250,17 @@ export class BookingService {
               ? OutboxEventType.BookingConfirmed
               : OutboxEventType.BookingRejected,
           after: booking,
-          launch: after,
-          spaceport,
+          launch,
+          spaceport: spaceportOf(spaceports, launch),
         }),
       })),
     );
+    // Last: every booking's transaction waits for the invoice counter until this one commits.
     await this.invoicing.issueForBookings(
       repos,
       confirmed.map((booking) => ({ caller: Caller.customer(booking.customerUserId), booking })),
     );
-    return byKey(bookings);
+    return { placed: byKey(bookings.map(({ booking }) => booking)), missing };
   }
 
   /**
@@ -391,6 +419,12 @@ function answer(booking: BookingRow, request: ValidRequest): Placement {
   }
 }
 
+function spaceportOf(spaceports: Map<string, SpaceportRow>, launch: LaunchRow): SpaceportRow {
+  const spaceport = spaceports.get(launch.spaceportId);
+  if (spaceport === undefined) throw new Error(`launch ${launch.id} has no spaceport`);
+  return spaceport;
+}
+
 function keyOf(booking: { customerUserId: string; idempotencyKey: string }): string {
   return `${booking.customerUserId}\u0000${booking.idempotencyKey}`;
 }
@@ -399,15 +433,17 @@ function byKey(bookings: readonly BookingRow[]): Map<string, BookingRow> {
   return new Map(bookings.map((booking) => [keyOf(booking), booking]));
 }
 
+/** What a launch's pending bookings come to: each confirmed (no reason) or rejected. */
+interface Decision {
+  outcomes: { booking: BookingRow; reason: string | null }[];
+  seatsTaken: number;
+}
+
 /**
  * Each pending booking in turn, confirmed while seats are left (`open`: the
  * launch has not departed), else rejected with the reason at that point.
  */
-function decide(
-  launch: LaunchRow,
-  pending: readonly BookingRow[],
-  open: boolean,
-): { outcomes: { booking: BookingRow; reason: string | null }[]; seatsTaken: number } {
+function decide(launch: LaunchRow, pending: readonly BookingRow[], open: boolean): Decision {
   let seatsSold = launch.seatsSold;
   const outcomes = pending.map((booking) => {
     if (open && isOnSale(launch.status) && seatsSold + booking.seats <= launch.seatCapacity) {

@@ -53,21 +53,33 @@ export class LaunchRepository {
   }
 
   /**
-   * The launch locked, as `lockById`, and whether any of its waitlist holds
-   * (whose seats its holder's booking frees as it is recorded, see the
-   * waitlist migration). Holds change only under this lock, so the answer
-   * stands until the transaction ends.
+   * The launches that exist, locked (in id order, so two callers never wait for
+   * each other), each with whether any of its waitlist entries holds seats
+   * (which its holder's booking frees as it is recorded, see the waitlist
+   * migration). Holds change only under the launch's lock, so the answer stands
+   * until the transaction ends.
    */
-  async lockForBooking(id: string): Promise<{ launch: LaunchRow; holding: boolean } | null> {
-    const [row] = await this.db.$queryRaw<{ holding: boolean }[]>`
-      SELECT EXISTS (
-               SELECT 1 FROM waitlist_entries
-                WHERE launch_id = ${id}::uuid AND status = 'HOLDING'::"WaitlistStatus"
+  async lockForBooking(
+    ids: readonly string[],
+  ): Promise<Map<string, { launch: LaunchRow; holding: boolean }>> {
+    const rows = await this.db.$queryRaw<{ id: string; holding: boolean }[]>`
+      SELECT l.id::text AS id,
+             EXISTS (
+               SELECT 1 FROM waitlist_entries w
+                WHERE w.launch_id = l.id AND w.status = 'HOLDING'::"WaitlistStatus"
              ) AS holding
-        FROM launches WHERE id = ${id}::uuid FOR UPDATE`;
-    if (row === undefined) return null;
-    const launch = await this.findById(id);
-    return launch === null ? null : { launch, holding: row.holding };
+        FROM launches l
+       WHERE l.id = ANY(${[...ids]}::uuid[])
+       ORDER BY l.id
+         FOR UPDATE OF l`;
+    if (rows.length === 0) return new Map();
+    const launches = await this.findByIds(rows.map((row) => row.id));
+    return new Map(
+      rows.flatMap((row) => {
+        const launch = launches.get(row.id);
+        return launch === undefined ? [] : [[row.id, { launch, holding: row.holding }]];
+      }),
+    );
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, LaunchRow>> {
@@ -111,19 +123,23 @@ export class LaunchRepository {
   }
 
   /**
-   * Takes `seats` seats in one statement, only while the launch is on sale, still
-   * ahead and has them: seats sold never pass capacity, whatever runs concurrently
-   * (the row lock of the UPDATE orders competing bookings; each re-checks the row).
+   * Takes seats of several launches in one statement, each only while it is on
+   * sale, still ahead and has them: seats sold never pass capacity, whatever runs
+   * concurrently (the row lock of the UPDATE orders competing bookings; each
+   * re-checks the row). Answers the launches whose seats were taken.
    */
-  async takeSeats(id: string, seats: number): Promise<boolean> {
-    const taken = await this.db.$executeRaw`
-      UPDATE launches
-         SET seats_sold = seats_sold + ${seats}, updated_at = now()
-       WHERE id = ${id}::uuid
-         AND status IN (${LaunchStatus.SCHEDULED}::"LaunchStatus", ${LaunchStatus.DELAYED}::"LaunchStatus")
-         AND scheduled_at > now()
-         AND seats_sold + ${seats} <= seat_capacity`;
-    return taken === 1;
+  async takeSeats(seats: ReadonlyMap<string, number>): Promise<Set<string>> {
+    if (seats.size === 0) return new Set();
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      UPDATE launches l
+         SET seats_sold = l.seats_sold + taken.seats, updated_at = now()
+        FROM unnest(${[...seats.keys()]}::uuid[], ${[...seats.values()]}::int[]) AS taken(id, seats)
+       WHERE l.id = taken.id
+         AND l.status IN (${LaunchStatus.SCHEDULED}::"LaunchStatus", ${LaunchStatus.DELAYED}::"LaunchStatus")
+         AND l.scheduled_at > now()
+         AND l.seats_sold + taken.seats <= l.seat_capacity
+      RETURNING l.id::text AS id`;
+    return new Set(rows.map((row) => row.id));
   }
 
   releaseSeats(id: string, seats: number): Promise<LaunchRow> {

@@ -13,9 +13,9 @@ const CUSTOMER_CANCELLATION = 'Cancelled by the customer';
 /**
  * Customers' booking requests and cancellations, from the customer store to
  * PostgreSQL: the Admin subgraph's BookingService decides seats, refunds and
- * invoices there (requests for one launch placed at once share a transaction,
- * see PlacementBatches); the outcome is copied straight back (the outbox event
- * that follows brings the same) and announced. Both are
+ * invoices there (requests placed at once share a transaction, see
+ * PlacementBatches); the outcome is copied straight back (the outbox event that
+ * follows brings the same) and announced. Both are
  * idempotent: placing is keyed by the customer's idempotency key and the
  * booking id, and a booking is cancelled at most once.
  */

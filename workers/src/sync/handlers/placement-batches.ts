@@ -15,36 +15,33 @@ const MAX_BATCH = 100;
 
 /**
  * Booking requests of concurrent jobs, decided together (group commit): while
- * a launch's batch is being decided in PostgreSQL, the requests for that launch
- * that arrive wait and go together in its next one. Alone, a request waits for
- * nothing; under load one transaction decides many. Launches do not wait for
- * each other. A batch that fails rejects every request in it, and each job is
- * retried: placing is idempotent.
+ * one batch is being decided in PostgreSQL, the requests that arrive wait and
+ * go together in the next. Alone, a request waits for nothing; under load one
+ * transaction decides many, and the invoice counter every confirmed booking
+ * needs is taken once per batch rather than once per booking. A batch that
+ * fails rejects every request in it, and each job is retried: placing is
+ * idempotent.
  */
 export class PlacementBatches {
-  private readonly queued = new Map<string, Queued[]>();
-  private readonly placing = new Set<string>();
+  private readonly queued: Queued[] = [];
+  private placing = false;
 
   constructor(private readonly bookings: BookingService) {}
 
   place(request: PlacementRequest): Promise<Placement> {
     return new Promise<Placement>((resolve, reject) => {
-      const queue = this.queued.get(request.launchId) ?? [];
-      this.queued.set(request.launchId, queue);
-      queue.push({ request, resolve, reject });
-      this.placeNext(request.launchId);
+      this.queued.push({ request, resolve, reject });
+      this.placeNext();
     });
   }
 
-  private placeNext(launchId: string): void {
-    const queue = this.queued.get(launchId);
-    if (this.placing.has(launchId) || queue === undefined) return;
-    const batch = queue.splice(0, MAX_BATCH);
-    if (queue.length === 0) this.queued.delete(launchId);
-    this.placing.add(launchId);
+  private placeNext(): void {
+    if (this.placing || this.queued.length === 0) return;
+    this.placing = true;
+    const batch = this.queued.splice(0, MAX_BATCH);
     void this.decide(batch).finally(() => {
-      this.placing.delete(launchId);
-      this.placeNext(launchId);
+      this.placing = false;
+      this.placeNext();
     });
   }
 
