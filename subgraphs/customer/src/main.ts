@@ -6,6 +6,7 @@ import {
   createLogShipper,
   createQueue,
   createRedis,
+  createRedisSubscriber,
   Lifecycle,
   loadConfig,
   mongoCheck,
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   lifecycle.onShutdown('customer mongo', () => mongo.close());
   const redis = createRedis(config.redis.url, SERVICE);
   lifecycle.onShutdown('redis', () => redis.quit());
-  const subscriber = createRedis(config.redis.url, `${SERVICE}-outcomes`);
+  const subscriber = createRedisSubscriber(config.redis.url);
   lifecycle.onShutdown('redis subscriber', () => subscriber.quit());
   const syncQueue = createQueue(QueueName.Sync, {
     redisUrl: config.redis.url,

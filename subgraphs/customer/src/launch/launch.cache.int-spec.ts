@@ -2,6 +2,7 @@ import {
   catalogChannel,
   createLogger,
   createRedis,
+  createRedisSubscriber,
   launchViewModel,
   readConfig,
   type CatalogChange,
@@ -100,7 +101,7 @@ beforeAll(async () => {
   model = launchViewModel(mongo);
   await model.insertMany(Array.from({ length: 40 }, (_, n) => launch(n)));
   store = new LaunchViewRepository(model);
-  subscriber = createRedis(stores.redis.url, 'launch-cache-int-subscriber');
+  subscriber = createRedisSubscriber(stores.redis.url);
   publisher = createRedis(stores.redis.url, 'launch-cache-int');
   cache = new CachedLaunchViewRepository(model, subscriber, channel, { reloadMs: 60_000 }, logger);
   await cache.start();
