@@ -29,7 +29,7 @@ export class WaitlistResolver {
   @Authorized(Role.CUSTOMER)
   @Mutation(() => WaitlistEntry, {
     description:
-      "Join a sold-out launch's waitlist (or change the seats you wait for): you are told by email when seats are held for you",
+      "Join a sold-out launch's waitlist: you are told by email when seats are held for you. Already in line, you get your entry back unchanged (leave first to wait for another number of seats)",
   })
   async joinWaitlist(
     @Arg('launchId', () => ID) launchId: string,
