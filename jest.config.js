@@ -49,19 +49,13 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
     },
-    // Processes killed and stores stopped under load (test/fault); FAULT_PROFILE=long for more rounds.
-    // Opt-in (`npm run test:fault`) until a notification worker killed mid-send no longer leaves
-    // that email FAILED for an operator's retry: the tier expects every email sent exactly once.
-    ...(process.env.FAULT_TIER === 'on'
-      ? [
-          {
-            ...common,
-            ...withStores,
-            displayName: 'fault',
-            testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
-          },
-        ]
-      : []),
+    {
+      ...common,
+      ...withStores,
+      // Processes killed and stores stopped under load (test/fault); FAULT_PROFILE=long for more rounds.
+      displayName: 'fault',
+      testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
+    },
     {
       ...common,
       ...withStores,
