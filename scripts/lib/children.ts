@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { ScriptError } from './cli';
@@ -71,7 +72,11 @@ export function spawnService(
   output: ChildOutput,
 ): ChildService {
   const file = output.kind === 'file' ? fs.openSync(output.path, 'a') : undefined;
-  const child = spawn(process.execPath, ['--enable-source-maps', entryPath(spec)], {
+  // CPU_PROFILE_DIR=…: each process writes a V8 CPU profile there when it exits (one folder per process).
+  const profile = env.CPU_PROFILE_DIR?.trim()
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(env.CPU_PROFILE_DIR.trim(), spec.name)}`]
+    : [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, entryPath(spec)], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', file ?? 'pipe', file ?? 'pipe'],
