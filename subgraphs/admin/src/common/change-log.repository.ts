@@ -13,28 +13,37 @@ export interface Change<T extends OutboxEventType> {
   payload: OutboxPayloads[T];
 }
 
+type Actor = { userId: string; roles: string[] };
+
 /**
  * Writes a change's audit row and its outbox event with the change itself (the
  * repository of the change's transaction), so neither is ever lost nor written
- * for a change that was rolled back.
+ * for a change that was rolled back. In a transaction (`deferred`) they are
+ * held and written when its work is done, all in two statements, in the order
+ * recorded (UnitOfWork calls `flush` before committing).
  */
 export class ChangeLog {
-  constructor(private readonly db: Db) {}
+  private readonly held: { actor: Actor; change: Change<OutboxEventType> }[] = [];
 
-  record<T extends OutboxEventType>(
-    actor: { userId: string; roles: string[] },
-    change: Change<T>,
-  ): Promise<void> {
+  constructor(
+    private readonly db: Db,
+    private readonly deferred = false,
+  ) {}
+
+  record<T extends OutboxEventType>(actor: Actor, change: Change<T>): Promise<void> {
     return this.recordAll([{ actor, change }]);
   }
 
-  /** Several changes, in order: their audit rows in one statement, their outbox events in another. */
   async recordAll(
-    entries: readonly {
-      actor: { userId: string; roles: string[] };
-      change: Change<OutboxEventType>;
-    }[],
+    entries: readonly { actor: Actor; change: Change<OutboxEventType> }[],
   ): Promise<void> {
+    this.held.push(...entries);
+    if (!this.deferred) await this.flush();
+  }
+
+  /** Writes the changes held: their audit rows in one statement, their outbox events in another. */
+  async flush(): Promise<void> {
+    const entries = this.held.splice(0);
     if (entries.length === 0) return;
     const correlationId = currentCorrelationId() ?? null;
     await this.db.auditLog.createMany({

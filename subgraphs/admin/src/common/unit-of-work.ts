@@ -20,7 +20,8 @@ export class Repositories {
   readonly reports: ReportRepository;
   readonly changes: ChangeLog;
 
-  constructor(db: Db) {
+  /** `inTransaction`: changes are held and written when the transaction's work is done. */
+  constructor(db: Db, inTransaction = false) {
     this.suppliers = new SupplierRepository(db);
     this.spaceports = new SpaceportRepository(db);
     this.rockets = new RocketRepository(db);
@@ -28,7 +29,7 @@ export class Repositories {
     this.bookings = new BookingRepository(db);
     this.invoices = new InvoiceRepository(db);
     this.reports = new ReportRepository(db);
-    this.changes = new ChangeLog(db);
+    this.changes = new ChangeLog(db, inTransaction);
   }
 }
 
@@ -43,6 +44,11 @@ export class UnitOfWork {
   }
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(new Repositories(tx)), TRANSACTION_LIMITS);
+    return this.prisma.$transaction(async (tx) => {
+      const repositories = new Repositories(tx, true);
+      const result = await work(repositories);
+      await repositories.changes.flush();
+      return result;
+    }, TRANSACTION_LIMITS);
   }
 }
