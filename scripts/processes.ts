@@ -22,6 +22,8 @@ export interface ProjectProcess {
   portVariable: string;
   /** Subgraphs: the variable the gateway reads this subgraph's GraphQL URL from. */
   urlVariable?: string;
+  /** The others: the variable the monitoring service reads this process's address from. */
+  baseUrlVariable?: string;
 }
 
 /** In start order: subgraphs and workers first, then the gateway, which needs the subgraphs. */
@@ -35,16 +37,30 @@ export const PROCESSES: readonly ProjectProcess[] = [
     kind: 'worker',
     entry: 'workers/dist/sync/main.js',
     portVariable: 'SYNC_WORKER_PORT',
+    baseUrlVariable: 'SYNC_WORKER_URL',
   },
   {
     name: 'notificationsWorker',
     kind: 'worker',
     entry: 'workers/dist/notifications/main.js',
     portVariable: 'NOTIFICATIONS_WORKER_PORT',
+    baseUrlVariable: 'NOTIFICATIONS_WORKER_URL',
   },
   // The web apps' static server: needs nothing running, the browser calls the gateway.
-  { name: 'web', kind: 'web', entry: 'clients/server/dist/main.js', portVariable: 'WEB_PORT' },
-  { name: 'gateway', kind: 'gateway', entry: 'gateway/dist/main.js', portVariable: 'GATEWAY_PORT' },
+  {
+    name: 'web',
+    kind: 'web',
+    entry: 'clients/server/dist/main.js',
+    portVariable: 'WEB_PORT',
+    baseUrlVariable: 'WEB_URL',
+  },
+  {
+    name: 'gateway',
+    kind: 'gateway',
+    entry: 'gateway/dist/main.js',
+    portVariable: 'GATEWAY_PORT',
+    baseUrlVariable: 'GATEWAY_URL',
+  },
 ];
 
 function subgraph(name: SubgraphName): ProjectProcess {
@@ -100,8 +116,8 @@ export function readinessUrl(host: string, port: number): string {
 
 /**
  * The variables that wire processes to each other's ports: each port, each
- * subgraph's GraphQL URL for the gateway, and the Auth JWKS URL every subgraph
- * verifies tokens against.
+ * subgraph's GraphQL URL for the gateway, every other process's address for the
+ * monitoring service, and the Auth JWKS URL every subgraph verifies tokens against.
  */
 export function addressVariables(ports: Ports, host: string): Record<string, string> {
   const variables: Record<string, string> = {
@@ -113,6 +129,9 @@ export function addressVariables(ports: Ports, host: string): Record<string, str
     variables[spec.portVariable] = String(ports[spec.name]);
     if (spec.urlVariable !== undefined) {
       variables[spec.urlVariable] = `${baseUrl(host, ports[spec.name])}/graphql`;
+    }
+    if (spec.baseUrlVariable !== undefined) {
+      variables[spec.baseUrlVariable] = baseUrl(host, ports[spec.name]);
     }
   }
   return variables;

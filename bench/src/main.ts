@@ -1,7 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import os from 'node:os';
 import { builtProcesses } from '../../scripts/processes';
 import { TestSmtpServer } from '../../test/support/smtp';
-import { startStack, type Stack } from '../../test/support/stack';
+import { stackPorts, startStack, type Stack } from '../../test/support/stack';
 import { World, WORLD_ENV } from '../../test/support/world';
 import { bookingEndToEnd } from './booking';
 import { catalogSearch } from './catalog';
@@ -89,6 +90,13 @@ async function main(): Promise<void> {
     portBase: PORT_BASE,
     env: {
       ...WORLD_ENV,
+      // Measured as deployed: production mode (graphql-js, Express and the config's rules).
+      NODE_ENV: 'production',
+      JWT_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({
+        type: 'pkcs8',
+        format: 'pem',
+      }) as string,
+      GATEWAY_PUBLIC_URL: `http://127.0.0.1:${stackPorts(PORT_BASE).gateway}/graphql`,
       SMTP_URL: smtp.url,
       // Many requests come from one customer here; the limiter still runs, it only never refuses.
       RATE_LIMIT_PER_MINUTE: '1000000',
