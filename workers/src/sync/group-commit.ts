@@ -1,54 +1,46 @@
-import type {
-  BookingService,
-  Placement,
-  PlacementRequest,
-} from '@astrobookings/admin-subgraph/dist/booking/booking.service';
-
-interface Queued {
-  request: PlacementRequest;
-  resolve(placement: Placement): void;
+interface Queued<T, R> {
+  item: T;
+  resolve(result: R): void;
   reject(error: unknown): void;
 }
 
-/** The most requests one transaction decides. */
+/** The most items one run takes. */
 const MAX_BATCH = 100;
 
 /**
- * Booking requests of concurrent jobs, decided together (group commit): while
- * one batch is being decided in PostgreSQL, the requests that arrive wait and
- * go together in the next. Alone, a request waits for nothing; under load one
- * transaction decides many, and the invoice counter every confirmed booking
- * needs is taken once per batch rather than once per booking. A batch that
- * fails rejects every request in it, and each job is retried: placing is
- * idempotent.
+ * Calls from concurrent jobs, run together (group commit): while one batch
+ * runs, the items that arrive wait and go together in the next. Alone, an item
+ * waits for nothing; under load one round trip serves many. `run` answers one
+ * result per item, in order; when it fails, every item of the batch fails with
+ * it (and its job is retried).
  */
-export class PlacementBatches {
-  private readonly queued: Queued[] = [];
-  private placing = false;
+export class GroupCommit<T, R> {
+  private readonly queued: Queued<T, R>[] = [];
+  private running = false;
 
-  constructor(private readonly bookings: BookingService) {}
+  constructor(private readonly run: (items: T[]) => Promise<R[]>) {}
 
-  place(request: PlacementRequest): Promise<Placement> {
-    return new Promise<Placement>((resolve, reject) => {
-      this.queued.push({ request, resolve, reject });
-      this.placeNext();
+  submit(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queued.push({ item, resolve, reject });
+      this.runNext();
     });
   }
 
-  private placeNext(): void {
-    if (this.placing || this.queued.length === 0) return;
-    this.placing = true;
+  private runNext(): void {
+    if (this.running || this.queued.length === 0) return;
+    this.running = true;
     const batch = this.queued.splice(0, MAX_BATCH);
-    void this.decide(batch).finally(() => {
-      this.placing = false;
-      this.placeNext();
+    void this.runBatch(batch).finally(() => {
+      this.running = false;
+      this.runNext();
     });
   }
 
-  private async decide(batch: Queued[]): Promise<void> {
+  private async runBatch(batch: Queued<T, R>[]): Promise<void> {
     try {
-      const placements = await this.bookings.placeBookings(batch.map(({ request }) => request));
-      batch.forEach((queued, index) => queued.resolve(placements[index]));
+      const results = await this.run(batch.map(({ item }) => item));
+      batch.forEach((queued, index) => queued.resolve(results[index]));
     } catch (error) {
       for (const queued of batch) queued.reject(error);
     }

@@ -35,7 +35,6 @@ import { Worker, type Job } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { BookingRequestHandler } from './handlers/booking-request.handler';
 import { OutboxEventHandler } from './handlers/outbox-event.handler';
-import { PlacementBatches } from './handlers/placement-batches';
 import { Reconciler } from './handlers/reconciler';
 import { WaitlistRequestHandler } from './handlers/waitlist-request.handler';
 import { NotificationPlanner } from './notifications/notification-planner';
@@ -153,7 +152,6 @@ async function main(): Promise<void> {
       }),
       bookings: new BookingRequestHandler(
         services.bookings,
-        new PlacementBatches(services.bookings),
         bookings,
         operational,
         announcer,

@@ -1,40 +1,55 @@
-import type { BookingService } from '@astrobookings/admin-subgraph/dist/booking/booking.service';
+import type {
+  BookingService,
+  Placement,
+  PlacementRequest,
+} from '@astrobookings/admin-subgraph/dist/booking/booking.service';
 import { Caller } from '@astrobookings/admin-subgraph/dist/common/caller';
 import { DomainError } from '@astrobookings/shared';
 import type { OperationalReader } from '../operational/operational.reader';
 import type { OutcomeAnnouncer } from '../outcome-announcer';
-import type { BookingCopies } from '../read-model/booking-copies';
+import { GroupCommit } from '../group-commit';
+import type { BookingCopies, BookingRequest } from '../read-model/booking-copies';
 import { bookingFromRecord } from '../read-model/states';
 import type { EventEffect } from './outbox-event.handler';
-import type { PlacementBatches } from './placement-batches';
 
 const CUSTOMER_CANCELLATION = 'Cancelled by the customer';
 
 /**
  * Customers' booking requests and cancellations, from the customer store to
  * PostgreSQL: the Admin subgraph's BookingService decides seats, refunds and
- * invoices there (requests placed at once share a transaction, see
- * PlacementBatches); the outcome is copied straight back (the outbox event that
- * follows brings the same) and announced. Both are
- * idempotent: placing is keyed by the customer's idempotency key and the
- * booking id, and a booking is cancelled at most once.
+ * invoices there; the outcome is copied straight back (the outbox event that
+ * follows brings the same) and announced. Both are idempotent: placing is keyed
+ * by the customer's idempotency key and the booking id, and a booking is
+ * cancelled at most once.
+ *
+ * Requests of concurrent jobs are read in one query and placed in one
+ * transaction (group commit): under load a batch costs PostgreSQL about what
+ * one booking did, and takes the invoice counter every booking waits for once.
  */
 export class BookingRequestHandler {
+  private readonly requests: GroupCommit<string, BookingRequest | undefined>;
+  private readonly placements: GroupCommit<PlacementRequest, Placement>;
+
   constructor(
     private readonly bookings: BookingService,
-    private readonly placements: PlacementBatches,
     private readonly copies: BookingCopies,
     private readonly operational: OperationalReader,
     private readonly announcer: OutcomeAnnouncer,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    this.requests = new GroupCommit(async (ids) => {
+      const found = await copies.findRequests(ids);
+      return ids.map((id) => found.get(id));
+    });
+    this.placements = new GroupCommit((requests) => bookings.placeBookings(requests));
+  }
 
   async place(bookingId: string): Promise<EventEffect & { lagMs?: number }> {
-    const request = await this.copies.findRequest(bookingId);
+    const request = await this.requests.submit(bookingId);
     if (request === undefined || request.status !== 'PENDING') {
       return { entity: 'booking', applied: false };
     }
-    const placement = await this.placements.place({
+    const placement = await this.placements.submit({
       customerUserId: request.customerUserId,
       launchId: request.launchId,
       seats: request.seats,
@@ -68,7 +83,7 @@ export class BookingRequestHandler {
   }
 
   async cancel(bookingId: string): Promise<EventEffect & { lagMs?: number }> {
-    const request = await this.copies.findRequest(bookingId);
+    const request = await this.requests.submit(bookingId);
     if (request?.cancelRequestedAt == null) return { entity: 'booking', applied: false };
     const requestedAt = request.cancelRequestedAt;
     let refusal: string | null = null;

@@ -98,20 +98,24 @@ export class BookingCopies {
     await this.bookings.createIndexes();
   }
 
-  async findRequest(id: string): Promise<BookingRequest | undefined> {
-    const record = await this.bookings
-      .findById(id, {
-        customerUserId: 1,
-        launchId: 1,
-        seats: 1,
-        idempotencyKey: 1,
-        status: 1,
-        cancelRequestedAt: 1,
-        createdAt: 1,
-      })
-      .lean<BookingRequest>()
+  /** The requests that exist of those asked for, in one query. */
+  async findRequests(ids: readonly string[]): Promise<Map<string, BookingRequest>> {
+    const records = await this.bookings
+      .find(
+        { _id: { $in: [...ids] } },
+        {
+          customerUserId: 1,
+          launchId: 1,
+          seats: 1,
+          idempotencyKey: 1,
+          status: 1,
+          cancelRequestedAt: 1,
+          createdAt: 1,
+        },
+      )
+      .lean<BookingRequest[]>()
       .exec();
-    return record ?? undefined;
+    return new Map(records.map((record) => [record._id, record]));
   }
 
   /**
