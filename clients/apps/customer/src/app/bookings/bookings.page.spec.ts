@@ -154,4 +154,33 @@ describe('BookingsPage: cancelling with the refund quoted for now', () => {
     expect(dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(true);
     expect(el.querySelector('td.actions button')).toBeNull();
   });
+
+  it('says how many of the seats waited for are held, when seats come free', async () => {
+    await answer('MyBookings', { myBookings: [] });
+    const entry = (id: string, seats: number, heldSeats: number | null, status = 'HOLDING') => ({
+      id,
+      seats,
+      status,
+      position: null,
+      heldSeats,
+      holdExpiresAt: status === 'HOLDING' ? '2030-02-01T10:00:00Z' : null,
+      launch: { id: `launch-${id}`, mission: `Mission ${id}`, scheduledAt: '2030-02-15T12:00:00Z' },
+    });
+    await answer('MyWaitlist', {
+      myWaitlist: [
+        entry('all', 3, 3),
+        entry('some', 3, 1),
+        entry('one', 1, 1),
+        entry('wait', 2, null, 'WAITING'),
+      ],
+    });
+    const held = Array.from(el.querySelectorAll('td a'))
+      .map(text)
+      .filter((link) => link.includes('held'));
+    expect(held).toEqual([
+      'Your seats are held for you',
+      '1 of the 3 seats you wait for is held for you',
+      'Your seat is held for you',
+    ]);
+  });
 });

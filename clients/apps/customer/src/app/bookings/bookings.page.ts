@@ -130,7 +130,7 @@ const PENDING_POLL_MS = 3000;
                     }
                     @if (w.status === 'HOLDING' && w.holdExpiresAt) {
                       <div>
-                        <a [routerLink]="['/launches', w.launch.id]">Seats are held for you</a>
+                        <a [routerLink]="['/launches', w.launch.id]">{{ heldText(w) }}</a>
                         <span class="muted"> until {{ w.holdExpiresAt | dateTime }}</span>
                       </div>
                     }
@@ -218,6 +218,14 @@ export class BookingsPage {
   });
 
   protected readonly rows = computed(() => this.latest()?.myBookings ?? []);
+
+  /** All the seats wanted, or only some of them when fewer came free. */
+  protected heldText(entry: { seats: number; heldSeats?: number | null }): string {
+    const held = entry.heldSeats ?? entry.seats;
+    if (held >= entry.seats)
+      return `${held === 1 ? 'Your seat is' : 'Your seats are'} held for you`;
+    return `${held} of the ${entry.seats} seats you wait for ${held === 1 ? 'is' : 'are'} held for you`;
+  }
 
   protected onWaitlist(status: string): boolean {
     return ['PENDING', 'WAITING', 'HOLDING'].includes(status);
