@@ -3,6 +3,7 @@ import type { BenchContext, Benchmark } from './context';
 import type { Figure } from './figures';
 import { fanOut, graphqlBody, load } from './load';
 import type { LoadResult } from './load-spec';
+import { cpuSeconds } from './process-metrics';
 import { median } from './stats';
 
 /**
@@ -90,8 +91,12 @@ async function alternate(
 export const launchSearchOverhead: Benchmark = async (context) => {
   const { profile, stack } = context;
   const customer = context.customers[0];
-  const run = (url: string) =>
-    load({
+  const processes = [stack.baseUrls.gateway, stack.baseUrls.customer];
+  // CPU per request of each process, whatever else the machine runs: [gateway, customer].
+  const cpu = { gateway: [0, 0], direct: [0, 0], gatewayRequests: 0, directRequests: 0 };
+  const run = async (url: string, side: 'gateway' | 'direct') => {
+    const before = await cpuSeconds(processes);
+    const result = await load({
       url,
       connections: profile.connections,
       durationSec: profile.durationSec,
@@ -99,15 +104,35 @@ export const launchSearchOverhead: Benchmark = async (context) => {
         { body: graphqlBody(OPERATIONS.launches, SEARCH_VARIABLES), token: customer.accessToken },
       ],
     });
+    const after = await cpuSeconds(processes);
+    after.forEach((seconds, i) => (cpu[side][i] += seconds - before[i]));
+    cpu[`${side}Requests`] += result.requests;
+    return result;
+  };
   const sides = await alternate(
     context,
-    () => run(stack.urls.gateway),
-    () => run(stack.urls.customer),
+    () => run(stack.urls.gateway, 'gateway'),
+    () => run(stack.urls.customer, 'direct'),
   );
-  return summarize('launch search', sides).map((figure) => ({
-    note: `${profile.connections} connections, ${profile.durationSec} s`,
-    ...figure,
-  }));
+  const perRequestMs = (seconds: number, requests: number) => (seconds * 1000) / requests;
+  return [
+    ...summarize('launch search', sides).map((figure) => ({
+      note: `${profile.connections} connections, ${profile.durationSec} s`,
+      ...figure,
+    })),
+    {
+      name: 'launch search: CPU per request through the gateway',
+      value: perRequestMs(cpu.gateway[0] + cpu.gateway[1], cpu.gatewayRequests),
+      unit: 'ms',
+      note: `gateway ${perRequestMs(cpu.gateway[0], cpu.gatewayRequests).toFixed(2)} ms + customer subgraph ${perRequestMs(cpu.gateway[1], cpu.gatewayRequests).toFixed(2)} ms`,
+    },
+    {
+      name: 'launch search: CPU per request direct',
+      value: perRequestMs(cpu.direct[1], cpu.directRequests),
+      unit: 'ms',
+      note: 'customer subgraph',
+    },
+  ];
 };
 
 export const fourSubgraphOverhead: Benchmark = async (context) => {

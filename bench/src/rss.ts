@@ -1,3 +1,5 @@
+import { processMetric } from './process-metrics';
+
 /**
  * Samples each process's resident memory from its /metrics
  * (process_resident_memory_bytes, which prom-client reads from /proc) and
@@ -36,14 +38,8 @@ export class RssSampler {
     await Promise.all(
       Object.entries(this.processes).map(async ([name, baseUrl]) => {
         try {
-          const response = await fetch(`${baseUrl}/metrics`, {
-            signal: AbortSignal.timeout(2_000),
-          });
-          const text = await response.text();
-          const match =
-            /^process_resident_memory_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(text);
-          if (match === null) return;
-          const bytes = Number(match[1]);
+          const bytes = await processMetric(baseUrl, 'process_resident_memory_bytes');
+          if (bytes === undefined) return;
           this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, bytes));
         } catch {
           // A process that is busy or restarting is sampled next time.
