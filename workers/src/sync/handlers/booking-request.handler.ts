@@ -8,7 +8,7 @@ import { DomainError } from '@astrobookings/shared';
 import type { OperationalReader } from '../operational/operational.reader';
 import type { OutcomeAnnouncer } from '../outcome-announcer';
 import { GroupCommit } from '../group-commit';
-import type { BookingCopies, BookingRequest } from '../read-model/booking-copies';
+import type { BookingCopies } from '../read-model/booking-copies';
 import { bookingFromRecord } from '../read-model/states';
 import type { EventEffect } from './outbox-event.handler';
 
@@ -22,12 +22,11 @@ const CUSTOMER_CANCELLATION = 'Cancelled by the customer';
  * by the customer's idempotency key and the booking id, and a booking is
  * cancelled at most once.
  *
- * Requests of concurrent jobs are read in one query and placed in one
- * transaction (group commit): under load a batch costs PostgreSQL about what
- * one booking did, and takes the invoice counter every booking waits for once.
+ * Requests of concurrent jobs are placed in one transaction (group commit):
+ * under load a batch costs PostgreSQL about what one booking did, and takes the
+ * invoice counter every booking waits for once.
  */
 export class BookingRequestHandler {
-  private readonly requests: GroupCommit<string, BookingRequest | undefined>;
   private readonly placements: GroupCommit<PlacementRequest, Placement>;
 
   constructor(
@@ -37,15 +36,11 @@ export class BookingRequestHandler {
     private readonly announcer: OutcomeAnnouncer,
     private readonly clock: () => Date,
   ) {
-    this.requests = new GroupCommit(async (ids) => {
-      const found = await copies.findRequests(ids);
-      return ids.map((id) => found.get(id));
-    });
     this.placements = new GroupCommit((requests) => bookings.placeBookings(requests));
   }
 
   async place(bookingId: string): Promise<EventEffect & { lagMs?: number }> {
-    const request = await this.requests.submit(bookingId);
+    const request = await this.copies.findRequest(bookingId);
     if (request === undefined || request.status !== 'PENDING') {
       return { entity: 'booking', applied: false };
     }
@@ -83,7 +78,7 @@ export class BookingRequestHandler {
   }
 
   async cancel(bookingId: string): Promise<EventEffect & { lagMs?: number }> {
-    const request = await this.requests.submit(bookingId);
+    const request = await this.copies.findRequest(bookingId);
     if (request?.cancelRequestedAt == null) return { entity: 'booking', applied: false };
     const requestedAt = request.cancelRequestedAt;
     let refusal: string | null = null;
