@@ -211,7 +211,7 @@ const sections = {
   }),
   /** The data synchronization worker: PostgreSQL ⇄ customer MongoDB. */
   sync: (r: EnvReader) => ({
-    concurrency: r.int('SYNC_CONCURRENCY', 50, 1, 100),
+    concurrency: r.int('SYNC_CONCURRENCY', 16, 1, 100),
     databasePoolSize: r.int('SYNC_DATABASE_POOL', 12, 2, 100),
     outboxPollMs: r.int('OUTBOX_POLL_MS', 250, 10, 60_000),
     outboxBatchSize: r.int('OUTBOX_BATCH_SIZE', 200, 1, 5_000),
