@@ -1,11 +1,7 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-  type TestRequest,
-} from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { provideRouter } from '@angular/router';
-import { ACCESS_TOKEN_SOURCE, GATEWAY_URL, provideApi } from '@web/shared/data-access';
+import { provideApiTesting } from '@web/shared/data-access/testing';
 import type { MyBookingsQuery } from '../generated/graphql';
 import { BookingsPage } from './bookings.page';
 
@@ -56,19 +52,7 @@ describe('BookingsPage: cancelling with the refund quoted for now', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        { provide: GATEWAY_URL, useValue: GATEWAY },
-        {
-          provide: ACCESS_TOKEN_SOURCE,
-          useValue: {
-            accessToken: () => Promise.resolve('token'),
-            recoverFromRejection: () => Promise.resolve(false),
-          },
-        },
-        provideApi(),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideRouter([]), ...provideApiTesting(GATEWAY)],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(BookingsPage);

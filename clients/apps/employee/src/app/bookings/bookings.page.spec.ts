@@ -1,7 +1,7 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { provideRouter } from '@angular/router';
-import { ACCESS_TOKEN_SOURCE, GATEWAY_URL, provideApi } from '@web/shared/data-access';
+import { provideApiTesting } from '@web/shared/data-access/testing';
 import type { AllBookingsQuery } from '../generated/graphql';
 import { BookingsPage } from './bookings.page';
 
@@ -39,19 +39,7 @@ describe('Employee BookingsPage: the search runs on the server', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        { provide: GATEWAY_URL, useValue: GATEWAY },
-        {
-          provide: ACCESS_TOKEN_SOURCE,
-          useValue: {
-            accessToken: () => Promise.resolve('token'),
-            recoverFromRejection: () => Promise.resolve(false),
-          },
-        },
-        provideApi(),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideRouter([]), ...provideApiTesting(GATEWAY)],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(BookingsPage);
