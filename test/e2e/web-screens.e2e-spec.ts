@@ -502,13 +502,13 @@ describe('web screens', () => {
       await mailTo(waiting.user.email, launch.mission);
       await reloadUntilVisible(
         page,
-        page.getByRole('link', { name: 'Seats are held for you' }),
+        page.getByRole('link', { name: 'Your seat is held for you' }),
         SYNC_MS,
       );
       await row(page, launch.mission, 'holding').waitFor();
       await look(page, 'customer-waitlist-holding');
 
-      await page.getByRole('link', { name: 'Seats are held for you' }).click();
+      await page.getByRole('link', { name: 'Your seat is held for you' }).click();
       await page.getByRole('heading', { name: launch.mission }).waitFor();
       await look(page, 'customer-held-seat');
       await page.getByRole('button', { name: 'Book 1 seat' }).click();
