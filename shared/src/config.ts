@@ -251,6 +251,8 @@ const sections = {
       logRetentionDays: r.int('LOG_RETENTION_DAYS', 14, 1, 3_650),
       metricsRetentionDays: r.int('METRICS_RETENTION_DAYS', 30, 1, 3_650),
       syncLogRetentionDays: r.int('SYNC_LOG_RETENTION_DAYS', 30, 1, 3_650),
+      /** Sent and failed notifications (and their send records) are kept this long. */
+      notificationRetentionDays: r.int('NOTIFICATION_RETENTION_DAYS', 90, 1, 3_650),
     };
   },
   gateway: (r: EnvReader) => ({

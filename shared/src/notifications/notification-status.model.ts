@@ -111,6 +111,8 @@ const claimSchema = new Schema<NotificationSendClaim>(
 );
 // The newest claim of a notification.
 claimSchema.index({ notificationId: 1, generation: -1 });
+// The retention sweep.
+claimSchema.index({ claimedAt: 1 });
 
 const deliverySchema = new Schema<NotificationDeliveryRecord>(
   {
@@ -120,6 +122,8 @@ const deliverySchema = new Schema<NotificationDeliveryRecord>(
   },
   { collection: 'notification_deliveries', versionKey: false, autoIndex: false },
 );
+// The retention sweep.
+deliverySchema.index({ sentAt: 1 });
 
 export interface NotificationStatusModels {
   statuses: Model<NotificationStatusRecord>;

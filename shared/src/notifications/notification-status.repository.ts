@@ -154,6 +154,25 @@ export class NotificationStatusRepository {
     return record ?? undefined;
   }
 
+  /**
+   * Deletes what is kept of notifications settled before `cutoff`: SENT and
+   * FAILED statuses last changed then, and the claims and delivery records of
+   * sends that old (long past any lease or retry). Answers the statuses deleted.
+   */
+  async purgeSettledBefore(cutoff: Date): Promise<number> {
+    const [statuses] = await Promise.all([
+      this.models.statuses
+        .deleteMany({
+          status: { $in: [NotificationState.SENT, NotificationState.FAILED] },
+          updatedAt: { $lt: cutoff },
+        })
+        .exec(),
+      this.models.claims.deleteMany({ claimedAt: { $lt: cutoff } }).exec(),
+      this.models.deliveries.deleteMany({ sentAt: { $lt: cutoff } }).exec(),
+    ]);
+    return statuses.deletedCount;
+  }
+
   /** The most recently changed notifications, optionally in one state. */
   async listRecent(
     status: NotificationState | undefined,

@@ -115,6 +115,11 @@ runProcess(
           retentionDays: config.monitoring.syncLogRetentionDays,
           purgeOlderThan: (c) => syncLogs.purgeOlderThan(c),
         },
+        {
+          name: 'notification_statuses',
+          retentionDays: config.monitoring.notificationRetentionDays,
+          purgeOlderThan: (c) => notifications.purgeSettledBefore(c),
+        },
       ],
       logger,
     ).start(config.monitoring.purgeIntervalMs);

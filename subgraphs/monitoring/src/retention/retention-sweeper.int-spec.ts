@@ -1,5 +1,8 @@
 import {
   createLogger,
+  NotificationState,
+  NotificationStatusRepository,
+  notificationStatusModels,
   readConfig,
   SyncDirection,
   syncLogModel,
@@ -32,7 +35,7 @@ afterAll(async () => {
   await connection.close();
 });
 
-it('purges logs, metrics and sync runs past their retention and keeps the rest', async () => {
+it('purges logs, metrics, sync runs and settled notifications past their retention and keeps the rest', async () => {
   const logs = systemLogModel(connection);
   await logs.collection.insertMany(
     [20, 15, 13, 1].map((days) => ({
@@ -74,6 +77,52 @@ it('purges logs, metrics and sync runs past their retention and keeps the rest',
       finishedAt: daysAgo(days),
     })),
   );
+  const notifications = notificationStatusModels(connection);
+  const statuses: [string, NotificationState, number][] = [
+    ['sent-old', NotificationState.SENT, 100],
+    ['failed-old', NotificationState.FAILED, 95],
+    ['queued-old', NotificationState.QUEUED, 100],
+    ['sent-new', NotificationState.SENT, 10],
+  ];
+  await notifications.statuses.collection.insertMany(
+    statuses.map(([id, status, days]) => ({
+      _id: id as never,
+      kind: 'BOOKING_CONFIRMED',
+      recipientUserId: 'user-1',
+      recipientEmail: 'user@example.com',
+      recipientRole: 'CUSTOMER',
+      subject: id,
+      status,
+      attempts: 1,
+      lastError: null,
+      job: {},
+      manualRetries: 0,
+      createdAt: daysAgo(days),
+      updatedAt: daysAgo(days),
+    })),
+  );
+  await notifications.claims.collection.insertMany(
+    [
+      ['sent-old', 100],
+      ['sent-new', 10],
+    ].map(([id, days]) => ({
+      _id: `${id}:0` as never,
+      notificationId: id,
+      generation: 0,
+      claimedAt: daysAgo(days as number),
+      leaseUntil: daysAgo(days as number),
+    })),
+  );
+  await notifications.deliveries.collection.insertMany(
+    [
+      ['sent-old', 100],
+      ['sent-new', 10],
+    ].map(([id, days]) => ({
+      _id: id as never,
+      messageId: `<${id}@astrobookings.test>`,
+      sentAt: daysAgo(days as number),
+    })),
+  );
 
   const sweeper = new RetentionSweeper(
     [
@@ -92,16 +141,39 @@ it('purges logs, metrics and sync runs past their retention and keeps the rest',
         retentionDays: 30,
         purgeOlderThan: (c) => new SyncLogRepository(syncLogs).purgeOlderThan(c),
       },
+      {
+        name: 'notification_statuses',
+        retentionDays: 90,
+        purgeOlderThan: (c) =>
+          new NotificationStatusRepository(notifications).purgeSettledBefore(c),
+      },
     ],
     createLogger('retention-int', { level: 'silent' }),
   );
 
-  expect(await sweeper.sweep(NOW)).toEqual({ system_logs: 2, system_metrics: 1, sync_logs: 1 });
+  expect(await sweeper.sweep(NOW)).toEqual({
+    system_logs: 2,
+    system_metrics: 1,
+    sync_logs: 1,
+    notification_statuses: 2,
+  });
   expect((await logs.find().lean()).map((log) => log.message).sort()).toEqual([
     '1 days old',
     '13 days old',
   ]);
   expect(await metrics.countDocuments()).toBe(1);
   expect((await syncLogs.find().lean()).map((run) => run._id)).toEqual(['run-2']);
-  expect(await sweeper.sweep(NOW)).toEqual({ system_logs: 0, system_metrics: 0, sync_logs: 0 });
+  // A notification still under way is kept however old; the send records of old sends go.
+  expect((await notifications.statuses.find().lean()).map((n) => n._id).sort()).toEqual([
+    'queued-old',
+    'sent-new',
+  ]);
+  expect((await notifications.claims.find().lean()).map((c) => c._id)).toEqual(['sent-new:0']);
+  expect((await notifications.deliveries.find().lean()).map((d) => d._id)).toEqual(['sent-new']);
+  expect(await sweeper.sweep(NOW)).toEqual({
+    system_logs: 0,
+    system_metrics: 0,
+    sync_logs: 0,
+    notification_statuses: 0,
+  });
 });
