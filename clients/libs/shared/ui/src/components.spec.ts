@@ -185,17 +185,6 @@ class DialogHost {
 }
 
 describe('dialogs', () => {
-  beforeAll(() => {
-    // jsdom has <dialog> without its modal methods.
-    const dialog = HTMLDialogElement.prototype as unknown as Record<string, unknown>;
-    dialog['showModal'] ??= function (this: HTMLDialogElement) {
-      this.open = true;
-    };
-    dialog['close'] ??= function (this: HTMLDialogElement) {
-      this.open = false;
-    };
-  });
-
   it('opens as a modal with its heading, and answers confirm or keep', () => {
     const { fixture, host, el } = render(DialogHost);
     const dialog = el.querySelector('ui-confirm-dialog dialog') as HTMLDialogElement;

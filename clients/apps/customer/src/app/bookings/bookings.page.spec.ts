@@ -39,17 +39,6 @@ describe('BookingsPage: cancelling with the refund quoted for now', () => {
   let fixture: ComponentFixture<BookingsPage>;
   let el: HTMLElement;
 
-  beforeAll(() => {
-    // jsdom has <dialog> without its modal methods.
-    const dialog = HTMLDialogElement.prototype as unknown as Record<string, unknown>;
-    dialog['showModal'] ??= function (this: HTMLDialogElement) {
-      this.open = true;
-    };
-    dialog['close'] ??= function (this: HTMLDialogElement) {
-      this.open = false;
-    };
-  });
-
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [provideRouter([]), ...provideApiTesting(GATEWAY)],
