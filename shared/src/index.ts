@@ -34,6 +34,7 @@ export * from './notifications/notification-status.repository';
 export * from './notifications/notification.job';
 export * from './queues';
 export * from './request-context';
+export * from './group-commit';
 export * from './stores/insert-batch';
 export * from './stores/mongo';
 export * from './stores/mongo-models';

@@ -1,14 +1,9 @@
 import type { Model } from 'mongoose';
+import { GroupCommit } from '../group-commit';
 import { isDuplicateKeyError } from './mongo-models';
 
 /** What became of one document: stored, or refused by a unique index. */
 export type InsertOutcome = 'inserted' | 'duplicate';
-
-interface QueuedInsert {
-  document: object;
-  resolve(outcome: InsertOutcome): void;
-  reject(error: unknown): void;
-}
 
 /** Each document alone; as given; undefined fields left out (the driver would store null). */
 const INSERT_OPTIONS = {
@@ -37,35 +32,24 @@ const MAX_BATCH = 200;
  * side): callers pass complete, typed documents.
  */
 export class InsertBatch<T extends object> {
-  private readonly queued: QueuedInsert[] = [];
-  private writing = false;
+  private readonly batches = new GroupCommit<T, InsertOutcome | Error>(
+    (documents) => this.write(documents),
+    MAX_BATCH,
+  );
 
   constructor(private readonly model: Model<T>) {}
 
-  insert(document: T): Promise<InsertOutcome> {
-    return new Promise<InsertOutcome>((resolve, reject) => {
-      this.queued.push({ document, resolve, reject });
-      this.writeNext();
-    });
+  async insert(document: T): Promise<InsertOutcome> {
+    const outcome = await this.batches.submit(document);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
   }
 
-  private writeNext(): void {
-    if (this.writing || this.queued.length === 0) return;
-    this.writing = true;
-    const batch = this.queued.splice(0, MAX_BATCH);
-    void this.write(batch).finally(() => {
-      this.writing = false;
-      this.writeNext();
-    });
-  }
-
-  private async write(batch: QueuedInsert[]): Promise<void> {
+  /** Each document's outcome, or its own error; throws when the batch's fate is unknown. */
+  private async write(batch: T[]): Promise<(InsertOutcome | Error)[]> {
     let results: unknown[];
     try {
-      const written = await this.model.insertMany(
-        batch.map((queued) => queued.document),
-        INSERT_OPTIONS,
-      );
+      const written = await this.model.insertMany(batch, INSERT_OPTIONS);
       results = written.mongoose?.results ?? [];
     } catch (error) {
       // Only the store's full answer tells each document's fate: a count of those
@@ -83,16 +67,15 @@ export class InsertBatch<T extends object> {
         failure.results === undefined ||
         (failure.insertedCount ?? 0) + refused !== batch.length
       ) {
-        for (const queued of batch) queued.reject(error);
-        return;
+        throw error;
       }
       results = failure.results;
     }
-    batch.forEach((queued, index) => {
+    return batch.map((document, index) => {
       const result = results[index];
-      if (result === queued.document) queued.resolve('inserted');
-      else if (isDuplicateKeyError(result)) queued.resolve('duplicate');
-      else queued.reject(insertError(result));
+      if (result === document) return 'inserted';
+      if (isDuplicateKeyError(result)) return 'duplicate';
+      return insertError(result);
     });
   }
 }

@@ -4,10 +4,9 @@ import type {
   PlacementRequest,
 } from '@astrobookings/admin-subgraph/dist/booking/booking.service';
 import { Caller } from '@astrobookings/admin-subgraph/dist/common/caller';
-import { DomainError } from '@astrobookings/shared';
+import { DomainError, GroupCommit } from '@astrobookings/shared';
 import type { OperationalReader } from '../operational/operational.reader';
 import type { OutcomeAnnouncer } from '../outcome-announcer';
-import { GroupCommit } from '../group-commit';
 import type { BookingCopies } from '../read-model/booking-copies';
 import { bookingFromRecord } from '../read-model/states';
 import type { EventEffect } from './outbox-event.handler';

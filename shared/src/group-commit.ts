@@ -4,9 +4,6 @@ interface Queued<T, R> {
   reject(error: unknown): void;
 }
 
-/** The most items one run takes. */
-const MAX_BATCH = 100;
-
 /**
  * Calls from concurrent jobs, run together (group commit): while one batch
  * runs, the items that arrive wait and go together in the next. Alone, an item
@@ -18,7 +15,11 @@ export class GroupCommit<T, R> {
   private readonly queued: Queued<T, R>[] = [];
   private running = false;
 
-  constructor(private readonly run: (items: T[]) => Promise<R[]>) {}
+  constructor(
+    private readonly run: (items: T[]) => Promise<R[]>,
+    /** The most items one run takes. */
+    private readonly maxBatch = 100,
+  ) {}
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
@@ -30,7 +31,7 @@ export class GroupCommit<T, R> {
   private runNext(): void {
     if (this.running || this.queued.length === 0) return;
     this.running = true;
-    const batch = this.queued.splice(0, MAX_BATCH);
+    const batch = this.queued.splice(0, this.maxBatch);
     void this.runBatch(batch).finally(() => {
       this.running = false;
       this.runNext();
