@@ -73,62 +73,84 @@ function errorsOf(results: LoadResult[]): string | undefined {
   return `${failed.graphqlErrors} GraphQL errors, ${failed.non2xx} non-2xx, ${failed.transportErrors} transport errors; e.g. ${failed.sampleError ?? '?'}`;
 }
 
-async function alternate(
+/** Each side's loads, run in turn round after round so every side sees the same machine. */
+async function alternate<Side extends string>(
   context: BenchContext,
-  gateway: () => Promise<LoadResult>,
-  direct: () => Promise<LoadResult>,
-): Promise<{ gateway: LoadResult[]; direct: LoadResult[] }> {
-  const sides = { gateway: [] as LoadResult[], direct: [] as LoadResult[] };
+  sides: Record<Side, () => Promise<LoadResult>>,
+): Promise<Record<Side, LoadResult[]>> {
+  const names = Object.keys(sides) as Side[];
+  const results = Object.fromEntries(names.map((name) => [name, []])) as unknown as Record<
+    Side,
+    LoadResult[]
+  >;
   for (let round = 0; round < context.profile.rounds; round++) {
-    sides.gateway.push(await gateway());
-    sides.direct.push(await direct());
+    for (const name of names) results[name].push(await sides[name]());
   }
-  const problem = errorsOf([...sides.gateway, ...sides.direct]);
+  const problem = errorsOf(names.flatMap((name) => results[name]));
   if (problem !== undefined) throw new Error(`requests failed: ${problem}`);
-  return sides;
+  return results;
 }
 
+/**
+ * The launch search three ways: through the gateway, which gives its cached
+ * answer again (every request here asks the same); through the gateway with
+ * `Cache-Control: no-cache`, so each is planned and sent to the subgraph; and
+ * straight to the Customer subgraph.
+ */
 export const launchSearchOverhead: Benchmark = async (context) => {
   const { profile, stack } = context;
   const customer = context.customers[0];
   const processes = [stack.baseUrls.gateway, stack.baseUrls.customer];
-  // CPU per request of each process, whatever else the machine runs: [gateway, customer].
-  const cpu = { gateway: [0, 0], direct: [0, 0], gatewayRequests: 0, directRequests: 0 };
-  const run = async (url: string, side: 'gateway' | 'direct') => {
+  type Side = 'gateway' | 'uncached' | 'direct';
+  // CPU seconds of each process, whatever else the machine runs: [gateway, customer].
+  const cpu = { gateway: [0, 0], uncached: [0, 0], direct: [0, 0] };
+  const requests = { gateway: 0, uncached: 0, direct: 0 };
+  const run = async (url: string, side: Side, headers?: Record<string, string>) => {
     const before = await cpuSeconds(processes);
     const result = await load({
       url,
       connections: profile.connections,
       durationSec: profile.durationSec,
       variants: [
-        { body: graphqlBody(OPERATIONS.launches, SEARCH_VARIABLES), token: customer.accessToken },
+        {
+          body: graphqlBody(OPERATIONS.launches, SEARCH_VARIABLES),
+          token: customer.accessToken,
+          headers,
+        },
       ],
     });
     const after = await cpuSeconds(processes);
     after.forEach((seconds, i) => (cpu[side][i] += seconds - before[i]));
-    cpu[`${side}Requests`] += result.requests;
+    requests[side] += result.requests;
     return result;
   };
-  const sides = await alternate(
-    context,
-    () => run(stack.urls.gateway, 'gateway'),
-    () => run(stack.urls.customer, 'direct'),
-  );
-  const perRequestMs = (seconds: number, requests: number) => (seconds * 1000) / requests;
+  const sides = await alternate(context, {
+    gateway: () => run(stack.urls.gateway, 'gateway'),
+    uncached: () => run(stack.urls.gateway, 'uncached', { 'cache-control': 'no-cache' }),
+    direct: () => run(stack.urls.customer, 'direct'),
+  });
+  const perRequestMs = (side: Side, process: number) =>
+    (cpu[side][process] * 1000) / requests[side];
+  const cpuFigure = (side: Side, name: string): Figure => ({
+    name: `launch search: CPU per request ${name}`,
+    value: perRequestMs(side, 0) + perRequestMs(side, 1),
+    unit: 'ms',
+    note: `gateway ${perRequestMs(side, 0).toFixed(2)} ms + customer subgraph ${perRequestMs(side, 1).toFixed(2)} ms`,
+  });
+  const note = `${profile.connections} connections, ${profile.durationSec} s`;
   return [
-    ...summarize('launch search', sides).map((figure) => ({
-      note: `${profile.connections} connections, ${profile.durationSec} s`,
-      ...figure,
-    })),
-    {
-      name: 'launch search: CPU per request through the gateway',
-      value: perRequestMs(cpu.gateway[0] + cpu.gateway[1], cpu.gatewayRequests),
-      unit: 'ms',
-      note: `gateway ${perRequestMs(cpu.gateway[0], cpu.gatewayRequests).toFixed(2)} ms + customer subgraph ${perRequestMs(cpu.gateway[1], cpu.gatewayRequests).toFixed(2)} ms`,
-    },
+    ...summarize('launch search', { gateway: sides.gateway, direct: sides.direct }).map(
+      (figure) => ({ note: `${note}; the gateway answers from its cache`, ...figure }),
+    ),
+    ...summarize('launch search, Cache-Control: no-cache', {
+      gateway: sides.uncached,
+      direct: sides.direct,
+    }).map((figure) => ({ note: `${note}; every request sent on to the subgraph`, ...figure })),
+    cpuFigure('gateway', 'through the gateway (cached)'),
+    cpuFigure('uncached', 'through the gateway (no-cache)'),
     {
       name: 'launch search: CPU per request direct',
-      value: perRequestMs(cpu.direct[1], cpu.directRequests),
+      value: perRequestMs('direct', 1),
       unit: 'ms',
       note: 'customer subgraph',
     },
@@ -151,11 +173,10 @@ export const fourSubgraphOverhead: Benchmark = async (context) => {
   }));
   const run = (parts: typeof directParts) =>
     fanOut({ connections: profile.connections, durationSec: profile.durationSec, parts });
-  const sides = await alternate(
-    context,
-    () => run([gatewayPart]),
-    () => run(directParts),
-  );
+  const sides = await alternate(context, {
+    gateway: () => run([gatewayPart]),
+    direct: () => run(directParts),
+  });
   return summarize('4-subgraph query', sides).map((figure) => ({
     note: `${profile.connections} in flight, ${profile.durationSec} s; direct = the 4 parts in parallel`,
     ...figure,

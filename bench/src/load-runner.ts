@@ -17,6 +17,7 @@ function headersFor(variant: RequestVariant): Record<string, string> {
     'content-type': 'application/json',
     accept: 'application/json',
     ...(variant.token === undefined ? {} : { authorization: `Bearer ${variant.token}` }),
+    ...variant.headers,
   };
 }
 

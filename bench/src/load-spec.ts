@@ -5,6 +5,8 @@ export interface RequestVariant {
   body: string;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
+  /** More request headers. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadSpec {

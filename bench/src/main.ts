@@ -134,8 +134,11 @@ async function main(): Promise<void> {
           note: `failed: ${message.slice(0, 200)}`,
         });
       }
+      const peaks = [...rss.takeWindow()]
+        .map(([process, bytes]) => `${process} ${Math.round(bytes / MEGABYTE)}`)
+        .join(', ');
       log(
-        `${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s, load ${machineLoad()}`,
+        `${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s, load ${machineLoad()}; RSS peaks (MB): ${peaks}`,
       );
     }
   } finally {

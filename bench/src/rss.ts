@@ -7,6 +7,8 @@ import { processMetric } from './process-metrics';
  */
 export class RssSampler {
   private readonly peaks = new Map<string, number>();
+  /** Peaks since the last `takeWindow`: which benchmark drove a process up. */
+  private window = new Map<string, number>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -34,6 +36,13 @@ export class RssSampler {
     return new Map(this.peaks);
   }
 
+  /** Peak bytes per process since the last call (or the start), then starts a new window. */
+  takeWindow(): Map<string, number> {
+    const window = this.window;
+    this.window = new Map();
+    return window;
+  }
+
   private async sample(): Promise<void> {
     await Promise.all(
       Object.entries(this.processes).map(async ([name, baseUrl]) => {
@@ -41,6 +50,7 @@ export class RssSampler {
           const bytes = await processMetric(baseUrl, 'process_resident_memory_bytes');
           if (bytes === undefined) return;
           this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, bytes));
+          this.window.set(name, Math.max(this.window.get(name) ?? 0, bytes));
         } catch {
           // A process that is busy or restarting is sampled next time.
         }

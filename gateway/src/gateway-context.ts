@@ -3,4 +3,6 @@ export interface GatewayContext {
   authorization?: string;
   clientIp: string;
   correlationId: string;
+  /** The response cache's generation when the request arrived (see ResponseCache). */
+  cacheGeneration: number;
 }

@@ -1,13 +1,16 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import {
   AccessTokenVerifier,
+  catalogAppliedChannel,
   createHttpApp,
   createRedis,
+  createRedisSubscriber,
   currentCorrelationId,
   formatGraphQLError,
   listen,
@@ -22,6 +25,7 @@ import type { GatewayContext } from './gateway-context';
 import { mountQueueDashboard } from './queue-dashboard';
 import { rateLimitMiddleware } from './rate-limit';
 import { costLimitPlugin, limitValidationRules } from './request-limits';
+import { ResponseCache } from './response-cache';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { joinedSubgraphs, SUBGRAPHS, supergraphSource, type SubgraphName } from './supergraph';
 
@@ -74,6 +78,16 @@ runProcess(
         ),
       ],
     });
+    const verifier = AccessTokenVerifier.fromJwks(config.tokens.jwksUrl, config.tokens);
+    const responseCache =
+      config.gateway.responseCacheBytes > 0
+        ? new ResponseCache(config.gateway.responseCacheBytes)
+        : undefined;
+    if (responseCache !== undefined) {
+      const subscriber = createRedisSubscriber(config.redis.url);
+      lifecycle.onShutdown('redis subscriber', () => subscriber.quit());
+      await responseCache.follow(subscriber, catalogAppliedChannel(config.redis.keyPrefix), logger);
+    }
     const apollo = new ApolloServer<GatewayContext>({
       // The process's Lifecycle owns SIGTERM: Apollo's own handler would stop the server early and
       // re-raise the signal, killing the process before its in-flight work finishes.
@@ -91,13 +105,15 @@ runProcess(
       plugins: [
         operationPlugin(metrics, logger),
         costLimitPlugin(config.gateway.maxQueryCost),
+        // The subgraphs' hints are for the gateway's cache: a browser or proxy gets no Cache-Control.
+        ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+        ...(responseCache === undefined ? [] : [responseCache.plugin(verifier)]),
         // Partners explore the graph in Apollo Sandbox: GET /graphql in a browser.
         ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       ],
     });
     await apollo.start();
 
-    const verifier = AccessTokenVerifier.fromJwks(config.tokens.jwksUrl, config.tokens);
     app.use(
       '/graphql',
       cors<cors.CorsRequest>({
@@ -118,6 +134,7 @@ runProcess(
           authorization: req.headers.authorization,
           clientIp: req.ip ?? 'unknown',
           correlationId: currentCorrelationId() ?? 'none',
+          cacheGeneration: responseCache?.generation ?? 0,
         }),
       }),
     );

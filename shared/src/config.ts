@@ -100,6 +100,29 @@ class EnvReader {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** The most a password hash may cost: bounds the settings, and stored hashes the Auth service will check. */
+export const ARGON2_LIMITS = { memoryKib: 1_048_576, timeCost: 20, parallelism: 16 } as const;
+
+/**
+ * Argon2id's cost for new password hashes. The defaults are OWASP's first
+ * recommendation (19 MiB, 2 passes, 1 lane: ~30 ms of one core); each further
+ * lane runs on another core. Argon2 needs at least 8 KiB a lane.
+ */
+function passwordHashing(r: EnvReader) {
+  const parallelism = r.int('PASSWORD_ARGON2_PARALLELISM', 1, 1, ARGON2_LIMITS.parallelism);
+  const memoryKib = r.int('PASSWORD_ARGON2_MEMORY_KIB', 19_456, 8, ARGON2_LIMITS.memoryKib);
+  if (memoryKib < 8 * parallelism) {
+    r.problems.push(
+      `PASSWORD_ARGON2_MEMORY_KIB must be at least 8 × PASSWORD_ARGON2_PARALLELISM (${8 * parallelism})`,
+    );
+  }
+  return {
+    memoryKib,
+    timeCost: r.int('PASSWORD_ARGON2_TIME_COST', 2, 1, ARGON2_LIMITS.timeCost),
+    parallelism,
+  };
+}
+
 const sections = {
   database: (r: EnvReader) => ({
     url: r.url('DATABASE_URL', 'postgresql://postgres@127.0.0.1:5432/astrobookings', [
@@ -166,8 +189,7 @@ const sections = {
     keysDir: r.string('AUTH_KEYS_DIR', path.resolve('.data', 'keys')),
     accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
-    /** scrypt cost as a power of two (15 → 32 MiB and ~0.1 s a hash on one core). */
-    passwordCostLog2: r.int('PASSWORD_SCRYPT_COST_LOG2', 15, 10, 20),
+    passwordHashing: passwordHashing(r),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 60, 1, 86_400),
     bootstrapEmployee: {
@@ -208,6 +230,11 @@ const sections = {
     bookingWaitMs: r.int('BOOKING_WAIT_MS', 2_000, 0, 30_000),
     /** How often the launches on sale held in memory are read again whole (announcements keep them current between). */
     catalogReloadMs: r.int('CATALOG_RELOAD_MS', 15 * 60_000, 1_000, 86_400_000),
+    /**
+     * How long the gateway may reuse an answer about the launches on sale; each
+     * Customer subgraph's announcement that it applied a change drops it sooner. 0: never.
+     */
+    catalogMaxAgeSeconds: r.int('CATALOG_MAX_AGE_SECONDS', 60, 0, 3_600),
   }),
   /** The data synchronization worker: PostgreSQL ⇄ customer MongoDB. */
   sync: (r: EnvReader) => ({
@@ -266,6 +293,8 @@ const sections = {
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 100_000, 1_000, 10_000_000),
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     subgraphTimeoutMs: r.int('SUBGRAPH_TIMEOUT_MS', 10_000, 100, 120_000),
+    /** Memory for answers the subgraphs marked reusable (launches on sale); 0 turns the cache off. */
+    responseCacheBytes: r.int('RESPONSE_CACHE_BYTES', 16 * 1024 * 1024, 0, 1024 * 1024 * 1024),
   }),
   /** The web apps' server (clients/server); its port is in `ports`. */
   web: (r: EnvReader) => {

@@ -252,7 +252,8 @@ beforeAll(async () => {
     services: ['auth', 'admin', 'customer', 'monitoring', 'syncWorker', 'gateway'],
     env: {
       ...WORLD_ENV,
-      PASSWORD_SCRYPT_COST_LOG2: '10',
+      PASSWORD_ARGON2_MEMORY_KIB: '1024',
+      PASSWORD_ARGON2_TIME_COST: '1',
       LOG_SHIPPING: 'off',
       // 600 requests at once on two cores that other work shares may queue longer than the default.
       SUBGRAPH_TIMEOUT_MS: '60000',
@@ -359,6 +360,55 @@ describe('launches on sale', () => {
         errorCode(await book(customers[1], launch.id)) === 'CONFLICT' ? true : undefined,
       { what: 'the cancelled launch refused' },
     );
+  });
+});
+
+describe("the gateway's cache of launches on sale", () => {
+  it('answers signed-in callers again from memory, and never after a change landed', async () => {
+    const destination = `Cached ${randomUUID().slice(0, 6)}`;
+    const launch = await launchOf(5, { destination });
+    const ask = (options: { token?: string; headers?: Record<string, string> }) =>
+      gql<{ launches: { edges: { node: { id: string; seatsAvailable: number } }[] } }>(
+        stack.urls.gateway,
+        CONTRACT.Launches,
+        { filter: { destination } },
+        options,
+      );
+    const first = await ask(as(customers[0]));
+    const again = await ask(as(customers[1]));
+    expect(again.body).toEqual(first.body);
+    // Apollo's response cache says how old an answer it gave again is.
+    expect(first.headers.get('age')).toBeNull();
+    expect(again.headers.get('age')).toMatch(/^\d+$/);
+    // The hints are the gateway's own: no browser or proxy is told it may keep the answer.
+    expect(again.headers.get('cache-control')).toBeNull();
+    // Anyone the subgraph would refuse is still refused.
+    expect(errorCode(await ask({}))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await ask({ token: 'not-a-token' }))).toBe('UNAUTHENTICATED');
+    // `Cache-Control: no-cache` asks the subgraph.
+    const fresh = await ask({ ...as(customers[0]), headers: { 'cache-control': 'no-cache' } });
+    expect(fresh.headers.get('age')).toBeNull();
+    expect(fresh.body).toEqual(first.body);
+
+    expect((await bookDecided(customers[2], launch.id, 2)).status).toBe('CONFIRMED');
+    const seats = async () => (await ask(as(customers[0]))).body.data?.launches.edges[0]?.node;
+    await eventually(async () => ((await seats())?.seatsAvailable === 3 ? true : undefined), {
+      what: 'the booked seats in the cached list',
+    });
+    // Once the change is seen, no answer from before it comes back.
+    for (let i = 0; i < 5; i++) expect((await seats())?.seatsAvailable).toBe(3);
+  });
+
+  it("keeps no answer that depends on the caller or on another subgraph's data", async () => {
+    for (const query of [
+      CONTRACT.MyBookings,
+      'query { me { id } launches(first: 1) { totalCount } }',
+    ]) {
+      await gql(stack.urls.gateway, query, {}, as(customers[3]));
+      const again = await gql(stack.urls.gateway, query, {}, as(customers[3]));
+      expect(again.body.errors).toBeUndefined();
+      expect(again.headers.get('age')).toBeNull();
+    }
   });
 });
 

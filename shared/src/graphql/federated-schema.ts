@@ -10,6 +10,15 @@ import { authChecker, type GraphQLContext } from './context';
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject", "@inaccessible"])';
 
+/**
+ * Apollo Server's cache hints (its cache control plugin reads them): a type
+ * marked `@cacheControl(inheritMaxAge: true)` may be reused as long as the
+ * field that returned it, and no longer. Only resolvers set a max-age of their own.
+ */
+export const CACHE_HINT_DIRECTIVE = `@cacheControl(inheritMaxAge: true)`;
+const CACHE_CONTROL_DEFINITION =
+  'directive @cacheControl(maxAge: Int, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION';
+
 export type ReferenceResolvers = Record<
   string,
   { __resolveReference: (reference: never, context: GraphQLContext) => unknown }
@@ -39,7 +48,9 @@ export async function buildFederatedSchema(
     } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    typeDefs: parse(
+      `${FEDERATION_LINK}\n${CACHE_CONTROL_DEFINITION}\n${printSchemaWithDirectives(schema)}`,
+    ),
     resolvers,
   });
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Max, Min } from 'class-validator';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../errors';
+import { CACHE_HINT_DIRECTIVE } from './federated-schema';
 
 /**
  * Cursor pagination in the one shape every subgraph uses:
@@ -15,6 +16,7 @@ export const MAX_PAGE_SIZE = 100;
 
 // Every subgraph defines the same PageInfo, so the gateway may take it from any of them.
 @Directive('@shareable')
+@Directive(CACHE_HINT_DIRECTIVE)
 @ObjectType({ description: 'Where a page of a list ends' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether items follow this page' })
@@ -63,6 +65,7 @@ export function ConnectionType<T extends object>(
   node: ClassType<T>,
   name: string,
 ): ClassType<Connection<T>> {
+  @Directive(CACHE_HINT_DIRECTIVE)
   @ObjectType(`${name}Edge`, { description: `One ${name} and its place in the list` })
   class EdgeType implements Edge<T> {
     @Field(() => String, { description: 'Where this item is; pass as `after` to continue' })

@@ -18,6 +18,15 @@ export function catalogChannel(keyPrefix: string): string {
   return `${keyPrefix}:catalog-changes`;
 }
 
+/**
+ * Where each Customer subgraph announces that its catalog took changes in:
+ * answers it gave before may be out of date (the gateway's response cache
+ * drops them). The message carries nothing else.
+ */
+export function catalogAppliedChannel(keyPrefix: string): string {
+  return `${keyPrefix}:catalog-applied`;
+}
+
 const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 export function parseCatalogChange(message: string): CatalogChange | undefined {

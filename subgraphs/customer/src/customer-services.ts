@@ -43,6 +43,8 @@ export interface CustomerStores {
   outcomeChannel: string;
   /** catalogChannel of the deployment's key prefix. */
   catalogChannel: string;
+  /** Announces on catalogAppliedChannel that the catalog took changes in. */
+  announceCatalogApplied: () => void;
 }
 
 export interface CustomerSettings extends BookingSettings {
@@ -65,6 +67,7 @@ export async function createCustomerServices(
     stores.catalogChannel,
     settings.catalog,
     logger,
+    stores.announceCatalogApplied,
   );
   const bookings = new CustomerBookingRepository(customerBookingModel(stores.mongo));
   const invoices = new CustomerInvoiceRepository(customerInvoiceModel(stores.mongo));
@@ -81,7 +84,7 @@ export async function createCustomerServices(
   await outcomes.start();
   await launches.start();
   const requests = new SyncRequests(stores.syncQueue, logger);
-  const catalog = new LaunchCatalog(launches, clock);
+  const catalog = new LaunchCatalog(launches, clock, settings.catalog.maxAgeSeconds);
   const profileService = new ProfileService(profiles, clock);
   const bookingService = new BookingService(
     bookings,

@@ -1,5 +1,6 @@
 import {
   AccessTokenVerifier,
+  catalogAppliedChannel,
   catalogChannel,
   connectMongo,
   createLogger,
@@ -59,10 +60,20 @@ async function main(): Promise<void> {
       subscriber,
       outcomeChannel: syncOutcomeChannel(config.redis.keyPrefix),
       catalogChannel: catalogChannel(config.redis.keyPrefix),
+      announceCatalogApplied: () => {
+        redis
+          .publish(catalogAppliedChannel(config.redis.keyPrefix), '')
+          .catch((error: unknown) =>
+            logger.warn({ err: error }, 'could not announce a catalog change to the gateways'),
+          );
+      },
     },
     {
       waitMs: config.customer.bookingWaitMs,
-      catalog: { reloadMs: config.customer.catalogReloadMs },
+      catalog: {
+        reloadMs: config.customer.catalogReloadMs,
+        maxAgeSeconds: config.customer.catalogMaxAgeSeconds,
+      },
     },
     logger,
   );

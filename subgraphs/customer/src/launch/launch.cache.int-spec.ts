@@ -32,6 +32,8 @@ let store: LaunchViewRepository;
 let subscriber: Redis;
 let publisher: Redis;
 let cache: CachedLaunchViewRepository;
+/** What the catalog does each time it announces that it applied changes. */
+let onApplied = () => {};
 const channel = catalogChannel(`test_cache_${RUN}`);
 
 function launch(n: number, overrides: Partial<LaunchViewRecord> = {}): LaunchViewRecord {
@@ -103,7 +105,14 @@ beforeAll(async () => {
   store = new LaunchViewRepository(model);
   subscriber = createRedisSubscriber(stores.redis.url);
   publisher = createRedis(stores.redis.url, 'launch-cache-int');
-  cache = new CachedLaunchViewRepository(model, subscriber, channel, { reloadMs: 60_000 }, logger);
+  cache = new CachedLaunchViewRepository(
+    model,
+    subscriber,
+    channel,
+    { reloadMs: 60_000, maxAgeSeconds: 60 },
+    logger,
+    () => onApplied(),
+  );
   await cache.start();
   await cache.reload();
 });
@@ -149,6 +158,24 @@ it('renames a rocket and moves a spaceport from the announcement alone', async (
     name: 'Port Two',
     location: 'Cape',
   });
+});
+
+it('announces each change it applied once it answers with it', async () => {
+  const answeredThen: Promise<string | null | undefined>[] = [];
+  onApplied = () => answeredThen.push(cache.findById('launch-004').then((l) => l?.rocketName));
+  try {
+    await announce({ kind: 'rocket', id: 'rocket-0', name: 'Applied' });
+    await eventually(() => Promise.resolve(answeredThen.length > 0));
+    expect(await Promise.all(answeredThen)).toEqual(['Applied']);
+  } finally {
+    onApplied = () => {};
+  }
+});
+
+it('promises its answers hold until the next departure', async () => {
+  const [next] = await store.pageOnSale({}, NOW, 1, undefined);
+  expect(cache.unchangedForMs(NOW)).toBe(next.scheduledAt.getTime() - NOW.getTime());
+  expect(store.unchangedForMs(NOW)).toBe(0);
 });
 
 it('reads everything again on a reload announcement (a bulk import)', async () => {

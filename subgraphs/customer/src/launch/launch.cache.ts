@@ -16,6 +16,8 @@ import {
 export interface CatalogSettings {
   /** How often the whole catalog is read again, in case an announcement was lost. */
   reloadMs: number;
+  /** How long an answer about the catalog may be reused, at most (its Cache-Control max-age). */
+  maxAgeSeconds: number;
 }
 
 /** A count stays this long: launches leaving sale by departing may take that long to leave it. */
@@ -84,6 +86,8 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
     private readonly channel: string,
     private readonly settings: CatalogSettings,
     private readonly logger: Logger,
+    /** Called after changes were applied: answers given before may be out of date. */
+    private readonly applied: () => void,
   ) {
     super(model);
   }
@@ -162,6 +166,13 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
     return Promise.resolve(page);
   }
 
+  /** Until the next departure takes a launch off sale; announced changes end it sooner. */
+  override unchangedForMs(now: Date): number {
+    if (!this.loaded) return 0;
+    const next = this.sorted[this.firstOnSale({}, now)];
+    return next === undefined ? Infinity : next.scheduledAt.getTime() - now.getTime();
+  }
+
   override countOnSale(filter: SaleFilter, now: Date): Promise<number> {
     if (!this.loaded) return super.countOnSale(filter, now);
     const key = JSON.stringify(filter);
@@ -197,6 +208,7 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
     ) {
       this.put(id, launch);
       this.counts.clear();
+      this.applied();
     }
     return launch;
   }
@@ -247,6 +259,7 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
       this.sorted[index] = changed;
       this.byId.set(changed.id, changed);
     }
+    this.applied();
   }
 
   private drainSoon(): void {
@@ -279,6 +292,7 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
     ids.forEach((id, i) => this.put(id, launches[i]));
     this.changes++;
     this.counts.clear();
+    this.applied();
   }
 
   private share<T>(key: string, value: T): T {
@@ -340,6 +354,7 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
     this.generation++;
     this.loaded = true;
     this.counts.clear();
+    this.applied();
     this.logger.info(
       { launches: sorted.length, ms: Date.now() - started },
       'launch catalog loaded',

@@ -114,6 +114,14 @@ export class LaunchViewRepository {
     return records.map(toView);
   }
 
+  /**
+   * How long from `now` what this repository answers stays true unless a
+   * change is announced: the store's own answers carry no such promise.
+   */
+  unchangedForMs(_now: Date): number {
+    return 0;
+  }
+
   countOnSale(filter: SaleFilter, now: Date): Promise<number> {
     return this.launches.countDocuments(onSale(filter, now)).exec();
   }

@@ -1,5 +1,7 @@
+import { cacheControlFromInfo } from '@apollo/cache-control-types';
 import { PageArgs } from '@astrobookings/shared';
-import { Arg, Args, Authorized, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, ID, Info, Query, Resolver } from 'type-graphql';
 import { LaunchFilter } from './launch.input';
 import type { LaunchView } from './launch.repository';
 import type { LaunchCatalog } from './launch.service';
@@ -9,6 +11,17 @@ import { Launch, LaunchOnSaleConnection } from './launch.type';
 export class LaunchResolver {
   constructor(private readonly catalog: LaunchCatalog) {}
 
+  /**
+   * Every signed-in caller gets the same answer (scope PUBLIC), so the gateway
+   * may reuse it for any of them until the catalog announces a change.
+   */
+  private hintReuse(info: GraphQLResolveInfo): void {
+    cacheControlFromInfo(info).setCacheHint({
+      maxAge: this.catalog.reusableForSeconds(),
+      scope: 'PUBLIC',
+    });
+  }
+
   @Authorized()
   @Query(() => LaunchOnSaleConnection, {
     description: 'Launches on sale (future, SCHEDULED or DELAYED), by departure time',
@@ -16,13 +29,16 @@ export class LaunchResolver {
   launches(
     @Arg('filter', () => LaunchFilter, { nullable: true }) filter: LaunchFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
+    this.hintReuse(info);
     return this.catalog.listOnSale(filter ?? undefined, page);
   }
 
   @Authorized()
   @Query(() => Launch, { description: 'One launch, on sale or not' })
-  launch(@Arg('id', () => ID) id: string): Promise<LaunchView> {
+  launch(@Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo): Promise<LaunchView> {
+    this.hintReuse(info);
     return this.catalog.get(id);
   }
 }

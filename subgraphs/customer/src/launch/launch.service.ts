@@ -30,7 +30,19 @@ export class LaunchCatalog {
   constructor(
     private readonly launches: LaunchViewRepository,
     private readonly clock: Clock,
+    /** The most any answer about the catalog may be reused for. */
+    private readonly maxAgeSeconds = 0,
   ) {}
+
+  /**
+   * For how many whole seconds an answer read now may be reused (its
+   * Cache-Control max-age): until the next departure changes what is on sale,
+   * and never while the store answers, whose changes nothing announces.
+   */
+  reusableForSeconds(): number {
+    const unchangedMs = this.launches.unchangedForMs(this.clock());
+    return Math.max(0, Math.min(this.maxAgeSeconds, Math.floor(unchangedMs / 1000)));
+  }
 
   async listOnSale(
     filter: LaunchFilter | undefined,

@@ -1,8 +1,9 @@
-import { ConnectionType } from '@astrobookings/shared';
+import { CACHE_HINT_DIRECTIVE, ConnectionType } from '@astrobookings/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { LaunchStatus } from '../common/enums';
 
 // The Admin subgraph's Spaceport: every field shareable, so either subgraph serves it.
+@Directive(CACHE_HINT_DIRECTIVE)
 @ObjectType({ description: 'A launch site' })
 export class Spaceport {
   @Directive('@shareable')
@@ -21,6 +22,7 @@ export class Spaceport {
 // The Admin subgraph's Launch entity, served here from the read model: the fields both
 // subgraphs resolve are shareable; what only PostgreSQL knows comes from Admin.
 @Directive('@key(fields: "id")')
+@Directive(CACHE_HINT_DIRECTIVE)
 @ObjectType({ description: 'A scheduled flight of a rocket, with seats for sale' })
 export class Launch {
   @Field(() => ID, { description: 'Opaque launch id' })
@@ -66,5 +68,6 @@ export class Launch {
 }
 
 // Not `LaunchConnection`: that is the Admin subgraph's list of every launch.
+@Directive(CACHE_HINT_DIRECTIVE)
 @ObjectType({ description: 'A page of launches on sale' })
 export class LaunchOnSaleConnection extends ConnectionType(Launch, 'LaunchOnSale') {}
