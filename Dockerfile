@@ -9,9 +9,10 @@
 #
 # Every long-running target holds compiled JavaScript and production dependencies
 # only, runs as the unprivileged `node` user (uid 1000) and has a HEALTHCHECK on its
-# /health. The workspaces declare no dependencies of their own (the root
-# package.json holds them all), so the production node_modules cannot be pruned per
-# deployable: it is one layer, identical in every image, pulled once per machine.
+# /health. npm installs every workspace's dependencies into the one root
+# node_modules (most are declared in the root package.json), so the production
+# node_modules is not pruned per deployable: it is one layer, identical in every
+# image, pulled once per machine.
 #
 # No Docker engine runs on the development machine: test/deploy/dockerfile.spec.ts
 # checks this file against the process list, docker-compose.yml and deploy/.

@@ -59,4 +59,33 @@ describe('readConfig', () => {
       /NODE_ENV must be one of/,
     );
   });
+
+  it("hashes passwords with OWASP's first Argon2id setting unless told otherwise", () => {
+    expect(readConfig('test', ['authService'], {}).authService.passwordHashing).toEqual({
+      memoryKib: 19_456,
+      timeCost: 2,
+      parallelism: 1,
+    });
+    const cheap = readConfig('test', ['authService'], {
+      PASSWORD_ARGON2_MEMORY_KIB: '8',
+      PASSWORD_ARGON2_TIME_COST: '1',
+    });
+    expect(cheap.authService.passwordHashing).toEqual({
+      memoryKib: 8,
+      timeCost: 1,
+      parallelism: 1,
+    });
+  });
+
+  it('refuses Argon2 settings below 8 KiB a lane', () => {
+    expect(() =>
+      readConfig('test', ['authService'], {
+        PASSWORD_ARGON2_MEMORY_KIB: '16',
+        PASSWORD_ARGON2_PARALLELISM: '4',
+        PASSWORD_ARGON2_TIME_COST: '0',
+      }),
+    ).toThrow(
+      'Invalid configuration: PASSWORD_ARGON2_MEMORY_KIB must be at least 8 × PASSWORD_ARGON2_PARALLELISM (32); PASSWORD_ARGON2_TIME_COST must be an integer from 1 to 20',
+    );
+  });
 });

@@ -105,7 +105,7 @@ export const ARGON2_LIMITS = { memoryKib: 1_048_576, timeCost: 20, parallelism: 
 
 /**
  * Argon2id's cost for new password hashes. The defaults are OWASP's first
- * recommendation (19 MiB, 2 passes, 1 lane: ~30 ms of one core); each further
+ * recommendation (19 MiB, 2 passes, 1 lane: ~20 ms of one core); each further
  * lane runs on another core. Argon2 needs at least 8 KiB a lane.
  */
 function passwordHashing(r: EnvReader) {

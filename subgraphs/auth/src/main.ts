@@ -51,7 +51,7 @@ runProcess(
     );
     const accounts = new AccountService(
       users,
-      new PasswordHasher(config.authService.passwordCostLog2),
+      new PasswordHasher(config.authService.passwordHashing),
       sessionService,
       new LoginThrottle(redis, {
         maxFailures: config.authService.loginMaxFailures,

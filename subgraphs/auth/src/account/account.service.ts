@@ -58,10 +58,11 @@ export class AccountService {
       this.logger.info({ clientIp }, 'login failed');
       throw new UnauthenticatedError('Invalid email or password');
     }
-    const { passwordHash: _hash, ...user } = credentials;
+    const { passwordHash, ...user } = credentials;
     const [, session] = await Promise.all([
       this.throttle.recordSuccess(normalised),
       this.sessions.start(user),
+      this.upgradePasswordHash(user.id, passwordHash, password),
     ]);
     return { user, ...session };
   }
@@ -98,6 +99,27 @@ export class AccountService {
       await this.createUser({ email, password, name: 'Administrator' }, [Role.EMPLOYEE]);
     }
     this.logger.info({ email: normaliseEmail(email) }, 'bootstrap employee ready');
+  }
+
+  /**
+   * Replaces a stored hash made before Argon2id (scrypt), or with less than the
+   * current cost, now that the password is at hand. A failure only costs the
+   * upgrade: the old hash still works, and the next sign-in tries again.
+   */
+  private async upgradePasswordHash(
+    userId: string,
+    verifiedHash: string,
+    password: string,
+  ): Promise<void> {
+    if (!this.hasher.needsRehash(verifiedHash)) return;
+    try {
+      const upgraded = await this.hasher.hash(password);
+      if (await this.users.replacePasswordHash(userId, verifiedHash, upgraded)) {
+        this.logger.info({ userId }, 'password hash upgraded');
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, userId }, 'password hash upgrade failed');
+    }
   }
 
   private async createUser(account: NewAccount, roles: Role[]): Promise<UserView> {

@@ -66,6 +66,21 @@ export class UserRepository {
     return record === null ? undefined : { ...toView(record), passwordHash: record.passwordHash };
   }
 
+  /**
+   * Sets a user's password hash, but only while the stored one is still
+   * `verified` (the hash the caller just checked the password against), so
+   * replacing it with a stronger hash of that password never undoes a change
+   * made meanwhile; false when it was not replaced. FerretDB checks the filter
+   * and writes as two steps, not atomically, so two such writes may both land:
+   * harmless while the only writers are upgrades, each a hash of the same password.
+   */
+  async replacePasswordHash(id: string, verified: string, replacement: string): Promise<boolean> {
+    const result = await this.users
+      .updateOne({ _id: id, passwordHash: verified }, { $set: { passwordHash: replacement } })
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
   async findById(id: string): Promise<UserView | undefined> {
     const record = await this.users.findById(id, VIEW).lean<UserRecord>().exec();
     return record === null ? undefined : toView(record);
