@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GroupCommit } from './group-commit';
 
 describe('GroupCommit', () => {
@@ -37,5 +38,43 @@ describe('GroupCommit', () => {
     await expect(failed[1]).rejects.toThrow('store away');
     expect(await batches.submit('d')).toBe('d');
     expect(calls).toBe(3);
+  });
+
+  it('with waitMs, holds a batch until its oldest item has waited that long, for company', async () => {
+    const runs: { items: string[]; at: number }[] = [];
+    const batches = new GroupCommit(
+      (items: string[]) => {
+        runs.push({ items, at: performance.now() });
+        return Promise.resolve(items);
+      },
+      100,
+      50,
+    );
+
+    const submitted = performance.now();
+    const first = batches.submit('a');
+    await sleep(10);
+    const second = batches.submit('b');
+    expect(runs).toEqual([]);
+
+    expect(await Promise.all([first, second])).toEqual(['a', 'b']);
+    expect(runs.map(({ items }) => items)).toEqual([['a', 'b']]);
+    expect(runs[0].at - submitted).toBeGreaterThanOrEqual(45);
+  });
+
+  it('with waitMs, runs a full batch at once', async () => {
+    const runs: number[][] = [];
+    const batches = new GroupCommit(
+      (items: number[]) => {
+        runs.push(items);
+        return Promise.resolve(items);
+      },
+      3,
+      60_000,
+    );
+
+    const full = [batches.submit(1), batches.submit(2), batches.submit(3)];
+    expect(runs).toEqual([[1, 2, 3]]);
+    expect(await Promise.all(full)).toEqual([1, 2, 3]);
   });
 });

@@ -56,10 +56,14 @@ export class NotificationStatusRepository {
   private readonly claimInserts: InsertBatch<NotificationSendClaim>;
   private readonly deliveryInserts: InsertBatch<NotificationDeliveryRecord>;
 
-  constructor(private readonly models: NotificationStatusModels) {
-    this.statusInserts = new InsertBatch(models.statuses);
-    this.claimInserts = new InsertBatch(models.claims);
-    this.deliveryInserts = new InsertBatch(models.deliveries);
+  constructor(
+    private readonly models: NotificationStatusModels,
+    /** How long an insert waits for concurrent jobs' to share its round trip (see InsertBatch). */
+    insertWaitMs = 0,
+  ) {
+    this.statusInserts = new InsertBatch(models.statuses, insertWaitMs);
+    this.claimInserts = new InsertBatch(models.claims, insertWaitMs);
+    this.deliveryInserts = new InsertBatch(models.deliveries, insertWaitMs);
   }
 
   async ensureIndexes(): Promise<void> {

@@ -68,6 +68,19 @@ describe('InsertBatch against FerretDB', () => {
     expect(await rows.countDocuments({ _id: /^n/ })).toBe(40);
   });
 
+  it('with waitMs, writes inserts that arrive within it in one round trip', async () => {
+    const batch = new InsertBatch(rows, 100);
+    const commands: string[] = [];
+    connection.set('debug', (_collection: string, method: string) => commands.push(method));
+    const first = batch.insert({ _id: 'w1', value: 1 });
+    await sleep(20);
+    const outcomes = await Promise.all([first, batch.insert({ _id: 'w2', value: 2 })]);
+    connection.set('debug', false);
+
+    expect(outcomes).toEqual(['inserted', 'inserted']);
+    expect(commands).toEqual(['insertMany']);
+  });
+
   it('rejects the inserts whose answer was lost: written or not, their fate is unknown', async () => {
     const proxy = await TcpProxy.start({
       host: store.hostname,

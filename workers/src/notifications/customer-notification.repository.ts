@@ -8,8 +8,12 @@ import {
 export class CustomerNotificationRepository {
   private readonly inserts: InsertBatch<CustomerNotificationRecord>;
 
-  constructor(private readonly notifications: CustomerNotificationModel) {
-    this.inserts = new InsertBatch(notifications);
+  constructor(
+    private readonly notifications: CustomerNotificationModel,
+    /** How long an insert waits for concurrent jobs' to share its round trip (see InsertBatch). */
+    insertWaitMs = 0,
+  ) {
+    this.inserts = new InsertBatch(notifications, insertWaitMs);
   }
 
   async ensureIndexes(): Promise<void> {

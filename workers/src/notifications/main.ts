@@ -20,6 +20,14 @@ import { NotificationService } from './notification.service';
 import { startNotificationWorker } from './notification.worker';
 
 const SERVICE = 'notifications-worker';
+/**
+ * How long each of an email's four inserts (customer copy, claim, delivery
+ * record, status) waits for other jobs' to share its round trip. Without it,
+ * jobs reach each insert a few milliseconds apart and most round trips carry
+ * one or two documents, each costing FerretDB and PostgreSQL as much as ten
+ * documents more; an email taking 4 × 20 ms longer costs nothing.
+ */
+const INSERT_WAIT_MS = 20;
 
 runProcess(
   SERVICE,
@@ -32,9 +40,13 @@ runProcess(
     const redis = createRedis(config.redis.url, SERVICE);
     lifecycle.onShutdown('redis', () => redis.quit());
 
-    const statuses = new NotificationStatusRepository(notificationStatusModels(systemMongo));
+    const statuses = new NotificationStatusRepository(
+      notificationStatusModels(systemMongo),
+      INSERT_WAIT_MS,
+    );
     const customerCopies = new CustomerNotificationRepository(
       customerNotificationModel(customerMongo),
+      INSERT_WAIT_MS,
     );
     await Promise.all([statuses.ensureIndexes(), customerCopies.ensureIndexes()]);
 
