@@ -211,8 +211,12 @@ const sections = {
     maxBufferedLines: r.int('LOG_SHIPPING_BUFFER_LINES', 50_000, 100, 1_000_000),
   }),
   notifications: (r: EnvReader) => ({
-    /** Jobs at once; their inserts share round trips to the store, so more at once cost less each. */
-    concurrency: r.int('NOTIFICATION_CONCURRENCY', 50, 1, 200),
+    /**
+     * Jobs at once; their inserts share round trips to the store, so more at once cost less
+     * each. An email spends most of its time waiting (for its inserts' company, the SMTP pool),
+     * so at 50 the jobs at once, not the CPU, bounded the rate.
+     */
+    concurrency: r.int('NOTIFICATION_CONCURRENCY', 100, 1, 200),
     attempts: r.int('NOTIFICATION_ATTEMPTS', 8, 1, 50),
     /** First retry delay; each further retry waits twice as long. */
     backoffMs: r.int('NOTIFICATION_BACKOFF_MS', 2_000, 10, 3_600_000),

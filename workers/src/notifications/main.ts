@@ -25,9 +25,10 @@ const SERVICE = 'notifications-worker';
  * record, status) waits for other jobs' to share its round trip. Without it,
  * jobs reach each insert a few milliseconds apart and most round trips carry
  * one or two documents, each costing FerretDB and PostgreSQL as much as ten
- * documents more; an email taking 4 × 20 ms longer costs nothing.
+ * documents more; an email taking 4 × 40 ms longer costs nothing, given the
+ * jobs at once (NOTIFICATION_CONCURRENCY) to cover the wait.
  */
-const INSERT_WAIT_MS = 20;
+const INSERT_WAIT_MS = 40;
 
 runProcess(
   SERVICE,
