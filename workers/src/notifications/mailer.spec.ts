@@ -1,5 +1,5 @@
 import { parseMail } from '../../../test/support/smtp';
-import { composeMessage, type OutgoingEmail } from './mailer';
+import { MessageComposer, type OutgoingEmail } from './mailer';
 
 const FROM = 'AstroBookings <no-reply@astrobookings.test>';
 
@@ -14,10 +14,10 @@ const email = (changes: Partial<OutgoingEmail> = {}): OutgoingEmail => ({
 
 const headerBlock = (raw: string): string => raw.slice(0, raw.search(/\r\n\r\n/));
 
-describe('composeMessage', () => {
+describe('MessageComposer', () => {
   it('writes a multipart/alternative message whose parts decode to the text and the HTML', () => {
     const message = email();
-    const raw = composeMessage(FROM, message);
+    const raw = new MessageComposer(FROM).compose(message);
     const mail = parseMail(raw, 'no-reply@astrobookings.test', ['ada@example.com']);
 
     expect(mail.headers.get('from')).toBe(FROM);
@@ -32,7 +32,7 @@ describe('composeMessage', () => {
   });
 
   it('ends every line with CRLF and keeps it within 78 characters', () => {
-    const raw = composeMessage(FROM, email());
+    const raw = new MessageComposer(FROM).compose(email());
 
     expect(raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(raw.endsWith('--\r\n')).toBe(true);
@@ -44,7 +44,7 @@ describe('composeMessage', () => {
       to: { name: 'José "Pepe" Müller', address: 'jose@example.com' },
       subject: 'Vuelo confirmado: Luna ☾',
     });
-    const mail = parseMail(composeMessage(FROM, message), '', []);
+    const mail = parseMail(new MessageComposer(FROM).compose(message), '', []);
 
     expect(headerBlock(mail.raw)).not.toMatch(/[^\x20-\x7e\r\n]/);
     expect(mail.headers.get('to')).toMatch(
@@ -54,8 +54,7 @@ describe('composeMessage', () => {
   });
 
   it('lets no line break in a name or subject start a header of its own', () => {
-    const raw = composeMessage(
-      FROM,
+    const raw = new MessageComposer(FROM).compose(
       email({
         to: { name: 'Mallory\r\nBcc: victim@example.com', address: 'mallory@example.com' },
         subject: 'Hello\r\nX-Injected: yes',
@@ -63,5 +62,20 @@ describe('composeMessage', () => {
     );
 
     expect(headerBlock(raw)).not.toMatch(/^(Bcc|X-Injected):/im);
+  });
+
+  it('gives each message its own boundary, which no text can contain', () => {
+    const composer = new MessageComposer(FROM);
+    const boundaryOf = (raw: string) => /boundary="([^"]+)"/.exec(raw)?.[1];
+    const first = composer.compose(email());
+    const second = composer.compose(email());
+
+    expect(boundaryOf(first)).toMatch(/^=_/);
+    expect(boundaryOf(second)).not.toBe(boundaryOf(first));
+    // A text quoting the boundary goes out quoted-printable: its "=_" becomes "=3D_".
+    const quoting = composer.compose(email({ text: `--${boundaryOf(first)}\n` }));
+    const mail = parseMail(quoting, '', []);
+    expect(mail.text.trim()).toBe(`--${boundaryOf(first)}`);
+    expect(quoting.split(`--${boundaryOf(quoting)}`)).toHaveLength(4);
   });
 });
