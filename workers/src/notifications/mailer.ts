@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createTransport } from 'nodemailer';
 import type { NodemailerError } from 'nodemailer/lib/errors';
 import { foldLines } from 'nodemailer/lib/mime-funcs';
 import MimeNode, { type MimeNodeHeaderValue } from 'nodemailer/lib/mime-node';
 import { encode as quotedPrintable, wrap as wrapLines } from 'nodemailer/lib/qp';
+import type { Envelope } from 'nodemailer/lib/smtp-connection';
+import { SmtpPool } from './smtp-pool';
 
 export interface MailerSettings {
   /** smtp:// or smtps://, with credentials in the URL when the server needs them. */
@@ -82,6 +83,8 @@ function textPart(contentType: 'text/plain' | 'text/html', content: string): str
 export class MessageComposer {
   /** Only its header encoding is used (stateless). */
   private readonly encoder = new MimeNode(false);
+  /** Its From and To headers give the envelope, as nodemailer derives it. */
+  private readonly addresses = new MimeNode(false);
   private readonly fromHeader: string;
   /**
    * The parts' boundary starts with "=_", which quoted-printable text cannot
@@ -93,6 +96,14 @@ export class MessageComposer {
 
   constructor(from: string) {
     this.fromHeader = this.header('From', from);
+    this.addresses.setHeader('From', from);
+  }
+
+  /** The SMTP envelope: the addresses of From and To, normalized as nodemailer does. */
+  envelope(to: OutgoingEmail['to']): Envelope {
+    this.addresses.setHeader('To', to);
+    const { from, to: recipients } = this.addresses.getEnvelope();
+    return { from, to: recipients };
   }
 
   compose(email: OutgoingEmail): string {
@@ -122,45 +133,30 @@ export class MessageComposer {
 
 /** Pooled SMTP delivery from SMTP_URL. */
 export class Mailer {
-  private readonly transport;
+  private readonly pool: SmtpPool;
   private readonly composer: MessageComposer;
 
   constructor(settings: MailerSettings) {
     this.composer = new MessageComposer(settings.from);
-    this.transport = createTransport(
-      {
-        pool: true,
-        url: settings.url,
-        maxConnections: settings.poolSize,
-        // The pool must not re-send a message whose connection dropped mid-send: the
-        // notification worker sends it again itself, under its claim to the send.
-        maxRequeues: 0,
-        connectionTimeout: settings.timeoutMs,
-        greetingTimeout: settings.timeoutMs,
-        socketTimeout: settings.timeoutMs,
-      },
-      { from: settings.from },
-    );
+    this.pool = new SmtpPool({
+      url: settings.url,
+      size: settings.poolSize,
+      timeoutMs: settings.timeoutMs,
+    });
   }
 
   /** Sends one email; throws SendError saying whether it may have been delivered. */
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     try {
-      // nodemailer takes the envelope from `from` (the default) and `to`, and
-      // sends `raw` as it is.
-      const info = await this.transport.sendMail({
-        to: email.to,
-        messageId: email.messageId,
-        raw: this.composer.compose(email),
-      });
-      return { messageId: info.messageId };
+      await this.pool.send(this.composer.envelope(email.to), this.composer.compose(email));
+      return { messageId: email.messageId };
     } catch (error) {
       throw new SendError(classifySendError(error));
     }
   }
 
   close(): void {
-    this.transport.close();
+    this.pool.close();
   }
 }
 
