@@ -1,5 +1,5 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { limitValidationRules } from './request-limits';
+import { limitValidationRules, nestsDeeperThan } from './request-limits';
 
 const schema = buildSchema(`
   type Query { node: Node }
@@ -56,5 +56,13 @@ describe('gateway request limits', () => {
     expect(errorsFor('{ a: node { id } b: node { id } c: node { id } d: node { id } }')).toEqual([
       'Query uses more than 2 aliases',
     ]);
+  });
+
+  it('measures how deep variables nest, however deep, without recursion', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 40_000; i++) deep = [deep];
+    expect(nestsDeeperThan({ input: deep }, 32)).toBe(true);
+    expect(nestsDeeperThan({ input: { launchId: 'x', seats: 2, tags: ['a'] } }, 32)).toBe(false);
+    expect(nestsDeeperThan(undefined, 32)).toBe(false);
   });
 });

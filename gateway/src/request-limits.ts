@@ -101,9 +101,28 @@ const pageAwareEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return 1 + childComplexity * pageSize;
 };
 
+/** The most levels variables may nest: the contract's inputs have a few. */
+const MAX_VARIABLE_DEPTH = 32;
+
 /**
- * Refuses an operation whose estimated cost, with its variables, is above the
- * limit, before any subgraph is called.
+ * Whether `value` nests objects or arrays more than `max` levels deep, found
+ * without recursion: a value nested 40,000 deep must not exhaust the stack here
+ * (nor later, where the response cache serializes variables into its key).
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [current, depth] = next;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Refuses variables nested absurdly deep, and an operation whose estimated
+ * cost, with its variables, is above the limit, before any subgraph is called.
  */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   return {
@@ -118,6 +137,11 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
               `The document has no operation named ${JSON.stringify(request.operationName ?? '')}`,
               { extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } } },
             );
+          }
+          if (nestsDeeperThan(request.variables, MAX_VARIABLE_DEPTH)) {
+            throw new GraphQLError(`Variables nest more than ${MAX_VARIABLE_DEPTH} levels deep`, {
+              extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } },
+            });
           }
           let cost: number;
           try {
