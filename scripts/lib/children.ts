@@ -66,15 +66,6 @@ export class ChildService {
   }
 }
 
-/**
- * V8 sizes a process's heap from the machine's memory and grows it lazily: on
- * 24 GiB, under the benchmarks' load, the gateway and the sync worker held
- * 260–300 MB. 128 MB of old space keeps every process under 200 MB at about
- * 5–10% more CPU a request (bench/); the Docker image sets the same. A
- * NODE_OPTIONS that sets its own limit wins.
- */
-const HEAP_LIMIT = '--max-old-space-size=128';
-
 export function spawnService(
   spec: ProjectProcess,
   env: NodeJS.ProcessEnv,
@@ -85,16 +76,11 @@ export function spawnService(
   const profile = env.CPU_PROFILE_DIR?.trim()
     ? ['--cpu-prof', `--cpu-prof-dir=${path.join(env.CPU_PROFILE_DIR.trim(), spec.name)}`]
     : [];
-  const heap = env.NODE_OPTIONS?.includes('--max-old-space-size') ? [] : [HEAP_LIMIT];
-  const child = spawn(
-    process.execPath,
-    ['--enable-source-maps', ...heap, ...profile, entryPath(spec)],
-    {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', file ?? 'pipe', file ?? 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, entryPath(spec)], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', file ?? 'pipe', file ?? 'pipe'],
+  });
   if (file !== undefined) fs.closeSync(file);
   if (child.stdout && child.stderr) {
     relayLines(child.stdout, process.stdout, spec.name);
