@@ -167,8 +167,15 @@ export class TestSmtpServer {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
+      server.listen(this.port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
+    // A client's connection that breaks (a worker killed mid-send, on purpose in the fault
+    // tier) is reported as an error of the server; unheard, it would end the test run. What
+    // the server received is what the tests check.
+    server.on('error', () => undefined);
     this.server = server;
   }
 
