@@ -63,7 +63,6 @@ function runAutocannon(spec: LoadSpec): Promise<LoadResult> {
         connections: spec.connections,
         ...(spec.amount === undefined ? { duration: spec.durationSec } : { amount: spec.amount }),
         timeout: spec.timeoutSec ?? 10,
-        ...(spec.rate === undefined ? {} : { overallRate: spec.rate }),
         requests: [request],
       },
       (error, result) => {
@@ -93,17 +92,18 @@ function runAutocannon(spec: LoadSpec): Promise<LoadResult> {
 
 function post(
   agent: http.Agent,
-  part: FanOutSpec['parts'][number],
+  url: string,
+  variant: RequestVariant,
   timeoutMs: number,
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const body = part.body.replace(ID_PLACEHOLDER, () => randomUUID());
+    const body = variant.body.replace(ID_PLACEHOLDER, () => randomUUID());
     const req = http.request(
-      part.url,
+      url,
       {
         method: 'POST',
         agent,
-        headers: { ...headersFor(part), 'content-length': Buffer.byteLength(body) },
+        headers: { ...headersFor(variant), 'content-length': Buffer.byteLength(body) },
         timeout: timeoutMs,
       },
       (res) => {
@@ -121,13 +121,91 @@ function post(
   });
 }
 
+/** Answers and latencies of a run that times each request itself. */
+class Tally {
+  readonly watch: BodyWatch;
+  readonly latencies: number[] = [];
+  transportErrors = 0;
+  non2xx = 0;
+
+  constructor(patterns?: Record<string, string>) {
+    this.watch = new BodyWatch(patterns);
+  }
+
+  answered(answer: { status: number; body: string }): void {
+    if (answer.status >= 300) this.non2xx++;
+    this.watch.record(answer.status, answer.body);
+  }
+
+  result(durationSec: number): LoadResult {
+    const sorted = this.latencies.sort((a, b) => a - b);
+    const ms = (value: number) => Math.round(value * 100) / 100;
+    return {
+      requests: sorted.length,
+      durationSec,
+      throughput: sorted.length / durationSec,
+      latency: {
+        p50: ms(percentile(sorted, 50)),
+        p90: ms(percentile(sorted, 90)),
+        p99: ms(percentile(sorted, 99)),
+        max: ms(sorted.at(-1) ?? 0),
+        mean: ms(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
+      },
+      transportErrors: this.transportErrors,
+      non2xx: this.non2xx,
+      graphqlErrors: this.watch.graphqlErrors,
+      counts: this.watch.counts,
+      sampleError: this.watch.sampleError,
+    };
+  }
+}
+
+/**
+ * An open load at a constant rate, paced as wrk2, k6's constant-arrival-rate
+ * and vegeta pace theirs: request i is due at start + i/rate whatever the
+ * earlier ones are doing, goes out on one of `connections` kept-alive sockets
+ * (waiting for one when all are busy), and its latency counts from when it was
+ * due, so a stall shows in the figures instead of slowing the load.
+ *
+ * Not autocannon's overallRate: each of its connections sends its share of a
+ * second back to back at the top of every second (200/s from 50 connections
+ * arrives as a burst of 200), and it records each latency "with an expected
+ * interval" of Math.ceil(1 / per-connection rate) = 1 ms, which adds a phantom
+ * sample for every millisecond of every answer.
+ */
+async function runPaced(spec: LoadSpec & { rate: number }): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const tally = new Tally(spec.count);
+  const timeoutMs = (spec.timeoutSec ?? 10) * 1000;
+  const total = spec.amount ?? Math.round(spec.rate * spec.durationSec);
+  const intervalMs = 1000 / spec.rate;
+  const inFlight: Promise<void>[] = [];
+  const send = async (due: number, variant: RequestVariant): Promise<void> => {
+    try {
+      tally.answered(await post(agent, spec.url, variant, timeoutMs));
+      tally.latencies.push(performance.now() - due);
+    } catch {
+      tally.transportErrors++;
+    }
+  };
+  const started = performance.now();
+  for (let sent = 0; sent < total;) {
+    for (; sent < total && started + sent * intervalMs <= performance.now(); sent++) {
+      inFlight.push(send(started + sent * intervalMs, spec.variants[sent % spec.variants.length]));
+    }
+    const wait = started + sent * intervalMs - performance.now();
+    if (sent < total) await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return tally.result((performance.now() - started) / 1000);
+}
+
 /** A closed loop of `connections` operations, each its parts in parallel, timed end to end. */
 async function runFanOut(spec: FanOutSpec): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
-  const watch = new BodyWatch();
-  const latencies: number[] = [];
-  let transportErrors = 0;
-  let non2xx = 0;
+  const tally = new Tally();
+  const timeoutMs = (spec.timeoutSec ?? 10) * 1000;
   const started = performance.now();
   const deadline = started + spec.durationSec * 1000;
   const loop = async (): Promise<void> => {
@@ -135,39 +213,18 @@ async function runFanOut(spec: FanOutSpec): Promise<LoadResult> {
       const begin = performance.now();
       try {
         const answers = await Promise.all(
-          spec.parts.map((part) => post(agent, part, (spec.timeoutSec ?? 10) * 1000)),
+          spec.parts.map((part) => post(agent, part.url, part, timeoutMs)),
         );
-        latencies.push(performance.now() - begin);
-        for (const answer of answers) {
-          if (answer.status >= 300) non2xx++;
-          watch.record(answer.status, answer.body);
-        }
+        tally.latencies.push(performance.now() - begin);
+        for (const answer of answers) tally.answered(answer);
       } catch {
-        transportErrors++;
+        tally.transportErrors++;
       }
     }
   };
   await Promise.all(Array.from({ length: spec.connections }, loop));
-  const durationSec = (performance.now() - started) / 1000;
   agent.destroy();
-  const sorted = latencies.sort((a, b) => a - b);
-  return {
-    requests: sorted.length,
-    durationSec,
-    throughput: sorted.length / durationSec,
-    latency: {
-      p50: percentile(sorted, 50),
-      p90: percentile(sorted, 90),
-      p99: percentile(sorted, 99),
-      max: sorted.at(-1) ?? 0,
-      mean: sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length),
-    },
-    transportErrors,
-    non2xx,
-    graphqlErrors: watch.graphqlErrors,
-    counts: watch.counts,
-    sampleError: watch.sampleError,
-  };
+  return tally.result((performance.now() - started) / 1000);
 }
 
 async function readStdin(): Promise<string> {
@@ -178,7 +235,12 @@ async function readStdin(): Promise<string> {
 
 async function main(): Promise<void> {
   const spec = JSON.parse(await readStdin()) as RunnerSpec;
-  const result = spec.kind === 'fan-out' ? await runFanOut(spec) : await runAutocannon(spec);
+  const result =
+    spec.kind === 'fan-out'
+      ? await runFanOut(spec)
+      : spec.rate === undefined
+        ? await runAutocannon(spec)
+        : await runPaced({ ...spec, rate: spec.rate });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

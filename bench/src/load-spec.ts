@@ -16,9 +16,10 @@ export interface LoadSpec {
   /** Stop after this many answers instead of after `durationSec` (for slow requests: none is cut off). */
   amount?: number;
   /**
-   * Requests per second over all connections (an open load, latencies measured
-   * from when each request was due); absent: each connection sends its next
-   * request as soon as the previous answers (a closed loop at saturation).
+   * Requests per second, evenly paced over all connections (an open load,
+   * latencies measured from when each request was due); absent: each
+   * connection sends its next request as soon as the previous answers (a
+   * closed loop at saturation).
    */
   rate?: number;
   /** Cycled through, one per request. */
