@@ -19,12 +19,13 @@ import {
   operationPlugin,
   redisCheck,
   type DependencyCheck,
+  operationRules,
   runProcess,
 } from '@astrobookings/shared';
 import type { GatewayContext } from './gateway-context';
 import { mountQueueDashboard } from './queue-dashboard';
 import { rateLimitMiddleware } from './rate-limit';
-import { costLimitPlugin, limitValidationRules } from './request-limits';
+import { costLimitPlugin } from './request-limits';
 import { ResponseCache } from './response-cache';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { joinedSubgraphs, SUBGRAPHS, supergraphSource, type SubgraphName } from './supergraph';
@@ -45,7 +46,7 @@ function subgraphCheck(name: SubgraphName, graphqlUrl: string): DependencyCheck 
 
 runProcess(
   SERVICE,
-  ['redis', 'http', 'ports', 'subgraphUrls', 'tokens', 'gateway'],
+  ['redis', 'http', 'ports', 'subgraphUrls', 'tokens', 'graphql', 'gateway'],
   async ({ config, logger, lifecycle }) => {
     const redis = createRedis(config.redis.url, SERVICE);
     lifecycle.onShutdown('redis', () => redis.quit());
@@ -95,11 +96,8 @@ runProcess(
       gateway,
       includeStacktraceInErrorResponses: false,
       introspection: true,
-      validationRules: limitValidationRules({
-        maxDepth: config.gateway.maxQueryDepth,
-        maxCost: config.gateway.maxQueryCost,
-        maxAliases: config.gateway.maxAliases,
-      }),
+      validationRules: operationRules(config.graphql),
+      parseOptions: { maxTokens: config.graphql.maxTokens },
       formatError: (formatted, error) =>
         formatGraphQLError(formatted, error, (err, message) => logger.error({ err }, message)),
       plugins: [

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { OperationLimits } from './graphql/operation-rules';
 
 /**
  * Typed configuration, read once per process from the environment.
@@ -286,14 +287,18 @@ const sections = {
       notificationRetentionDays: r.int('NOTIFICATION_RETENTION_DAYS', 90, 1, 3_650),
     };
   },
+  /** What a GraphQL document may ask of the gateway and of each subgraph. */
+  graphql: (r: EnvReader): OperationLimits => ({
+    maxDepth: r.int('MAX_QUERY_DEPTH', 12, 2, 100),
+    maxAliases: r.int('MAX_ALIASES', 30, 1, 1000),
+    maxTokens: r.int('MAX_QUERY_TOKENS', 5000, 500, 1_000_000),
+  }),
   gateway: (r: EnvReader) => ({
     corsOrigins: r.list('CORS_ORIGINS', ['http://localhost:4200']),
     /** Defaults to the committed gateway/supergraph.graphql. */
     supergraphPath: r.optional('SUPERGRAPH_PATH'),
     composeFrom: r.oneOf('GATEWAY_COMPOSE', 'file', ['file', 'subgraphs'] as const),
-    maxQueryDepth: r.int('MAX_QUERY_DEPTH', 12, 2, 100),
     maxQueryCost: r.int('MAX_QUERY_COST', 5000, 10, 1_000_000),
-    maxAliases: r.int('MAX_ALIASES', 30, 1, 1000),
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 100_000, 1_000, 10_000_000),
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     subgraphTimeoutMs: r.int('SUBGRAPH_TIMEOUT_MS', 10_000, 100, 120_000),

@@ -19,7 +19,7 @@ const router = parse(
   fs.readFileSync(path.join(repoRoot, 'deploy', 'router', 'router.yaml'), 'utf8'),
 ) as Tree;
 const supergraph = fs.readFileSync(path.join(repoRoot, 'gateway', 'supergraph.graphql'), 'utf8');
-const gateway = readConfig('router-test', ['gateway', 'subgraphUrls'], {});
+const gateway = readConfig('router-test', ['gateway', 'graphql', 'subgraphUrls'], {});
 
 /** `${env.NAME:-default}` → { variable, fallback }. */
 function expansion(value: unknown): { variable: string; fallback: string } {
@@ -121,9 +121,10 @@ it('allows the web apps origin with credentials, as the Node gateway does', () =
   expect(at('cors.allow_any_origin')).toBeUndefined();
 });
 
-it("applies the Node gateway's depth, alias, body and timeout limits", () => {
-  expect(at('limits.max_depth')).toBe(gateway.gateway.maxQueryDepth);
-  expect(at('limits.max_aliases')).toBe(gateway.gateway.maxAliases);
+it("applies the Node gateway's depth, alias, token, body and timeout limits", () => {
+  expect(at('limits.max_depth')).toBe(gateway.graphql.maxDepth);
+  expect(at('limits.max_aliases')).toBe(gateway.graphql.maxAliases);
+  expect(at('limits.parser_max_tokens')).toBe(gateway.graphql.maxTokens);
   expect(at('limits.http_max_request_bytes')).toBe(gateway.gateway.bodyLimitBytes);
   expect(at('limits.max_height')).toEqual(expect.any(Number));
   expect(at('limits.warn_only')).toBeUndefined();

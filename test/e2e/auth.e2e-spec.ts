@@ -496,6 +496,27 @@ describe('the auth subgraph called directly', () => {
   });
 });
 
+describe('request limits at every subgraph called directly', () => {
+  const subgraphs = () =>
+    (['auth', 'admin', 'customer', 'monitoring'] as const).map((name) => stack.urls[name]);
+
+  it('refuses more aliases than the gateway allows (each would run its resolver again)', async () => {
+    const query = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    for (const subgraph of subgraphs()) {
+      expect(codes((await gql(subgraph, query, {})).body)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+
+  it('stops parsing a document of more lexical tokens than the limit, here and at the gateway', async () => {
+    const past = `{ ${'__typename '.repeat(5_000)}}`;
+    for (const target of [...subgraphs(), url]) {
+      const { body } = await gql(target, past, {});
+      expect(codes(body)).toEqual(['BAD_USER_INPUT']);
+      expect(body.errors?.[0]?.message).toMatch(/contains more tha[nt] 5000 tokens/);
+    }
+  });
+});
+
 describe('gateway protections', () => {
   it('refuses an over-deep query before any subgraph runs it', async () => {
     const session = await register();

@@ -19,7 +19,7 @@ import type { Logger } from '../logger';
 import { currentCorrelationId } from '../request-context';
 import type { GraphQLContext } from './context';
 import { operationPlugin } from './operation-plugin';
-import { knownOperationTypesRule } from './operation-rules';
+import { operationRules, type OperationLimits } from './operation-rules';
 import { nulCharacterPlugin } from './text-guard';
 
 export interface SubgraphServerOptions {
@@ -32,6 +32,8 @@ export interface SubgraphServerOptions {
   lifecycle: Lifecycle;
   verifier: AccessTokenVerifier;
   dependencies: readonly DependencyCheck[];
+  /** Config section `graphql`: the same limits as the gateway's, for requests that come without it. */
+  limits: OperationLimits;
   bodyLimitBytes?: number;
   /** Extra routes of this service (e.g. the Auth service's JWKS). */
   routes?: (app: Express) => void;
@@ -60,7 +62,8 @@ export async function startSubgraphServer(
     stopOnTerminationSignals: false,
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
-    validationRules: [knownOperationTypesRule],
+    validationRules: operationRules(options.limits),
+    parseOptions: { maxTokens: options.limits.maxTokens },
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (err, message) =>
         options.logger.error({ err }, message),

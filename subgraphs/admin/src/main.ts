@@ -7,7 +7,7 @@ const SERVICE = 'admin';
 
 runProcess(
   SERVICE,
-  ['database', 'http', 'ports', 'tokens', 'admin'],
+  ['database', 'http', 'ports', 'tokens', 'graphql', 'admin'],
   async ({ config, logger, lifecycle }) => {
     const prisma = createPrismaClient(config.database.url);
     await prisma.$connect();
@@ -26,6 +26,7 @@ runProcess(
         issuer: config.tokens.issuer,
         audience: config.tokens.audience,
       }),
+      limits: config.graphql,
       dependencies: [{ name: 'postgresql', check: () => prisma.$queryRaw`SELECT 1` }],
     });
   },

@@ -26,7 +26,7 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 runProcess(
   SERVICE,
-  ['redis', 'http', 'ports', 'tokens', 'authService'],
+  ['redis', 'http', 'ports', 'tokens', 'graphql', 'authService'],
   async ({ config, logger, lifecycle }) => {
     const mongo = await connectMongo(config.systemMongo.url);
     lifecycle.onShutdown('system mongo', () => mongo.close());
@@ -87,6 +87,7 @@ runProcess(
       lifecycle,
       // The Auth service verifies with the key it holds; the others fetch its JWKS.
       verifier: AccessTokenVerifier.fromPublicKey(keys.publicKey, tokenSettings),
+      limits: config.graphql,
       dependencies: [mongoCheck('system-mongo', mongo), redisCheck(redis)],
       routes: (app) => {
         app.get('/.well-known/jwks.json', (_req, res) => {

@@ -29,6 +29,7 @@ const config = loadConfig(SERVICE, [
   'http',
   'ports',
   'tokens',
+  'graphql',
   'customer',
   'logShipping',
 ]);
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
       issuer: config.tokens.issuer,
       audience: config.tokens.audience,
     }),
+    limits: config.graphql,
     dependencies: [mongoCheck('customer-mongo', mongo), redisCheck(redis)],
   });
 }

@@ -37,7 +37,7 @@ const SERVICE = 'monitoring';
 
 runProcess(
   SERVICE,
-  ['redis', 'http', 'ports', 'tokens', 'subgraphUrls', 'monitoring'],
+  ['redis', 'http', 'ports', 'tokens', 'graphql', 'subgraphUrls', 'monitoring'],
   async ({ config, logger, lifecycle }) => {
     const mongo = await connectMongo(config.systemMongo.url);
     lifecycle.onShutdown('system mongo', () => mongo.close());
@@ -89,6 +89,7 @@ runProcess(
       logger,
       lifecycle,
       verifier: AccessTokenVerifier.fromJwks(config.tokens.jwksUrl, config.tokens),
+      limits: config.graphql,
       dependencies: [mongoCheck('system-mongo', mongo), redisCheck(redis)],
     });
 
