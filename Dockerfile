@@ -43,7 +43,9 @@ RUN npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: what the processes load, nothing else ----------------------------
 FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production HOST=0.0.0.0
+# 128 MB of old space and 8 MB semi-spaces keep each process under 200 MB RSS (see
+# scripts/lib/children.ts); a deployment holding a larger catalog raises them with its memory limit.
+ENV NODE_ENV=production HOST=0.0.0.0 NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=8"
 WORKDIR /app
 COPY --from=production-deps --chown=node:node /app/node_modules node_modules
 COPY --from=build --chown=node:node /app/package.json ./
