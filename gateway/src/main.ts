@@ -19,7 +19,7 @@ import {
   operationPlugin,
   redisCheck,
   type DependencyCheck,
-  operationRules,
+  operationLimitOptions,
   runProcess,
 } from '@astrobookings/shared';
 import type { GatewayContext } from './gateway-context';
@@ -96,8 +96,7 @@ runProcess(
       gateway,
       includeStacktraceInErrorResponses: false,
       introspection: true,
-      validationRules: operationRules(config.graphql),
-      parseOptions: { maxTokens: config.graphql.maxTokens },
+      ...operationLimitOptions(config.graphql),
       formatError: (formatted, error) =>
         formatGraphQLError(formatted, error, (err, message) => logger.error({ err }, message)),
       plugins: [

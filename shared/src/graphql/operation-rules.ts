@@ -5,6 +5,7 @@ import {
   visit,
   type ASTVisitor,
   type DocumentNode,
+  type ParseOptions,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -24,7 +25,7 @@ export interface OperationLimits {
  * graphql-js 16 only finds out while executing, and then fails as an internal
  * error rather than as the client's mistake.
  */
-export function knownOperationTypesRule(context: ValidationContext): ASTVisitor {
+function knownOperationTypesRule(context: ValidationContext): ASTVisitor {
   const schema = context.getSchema();
   return {
     OperationDefinition(node) {
@@ -124,4 +125,15 @@ function depthRule(maxDepth: number): ValidationRule {
  */
 export function operationRules(limits: OperationLimits): ValidationRule[] {
   return [knownOperationTypesRule, depthRule(limits.maxDepth), aliasLimit(limits.maxAliases)];
+}
+
+/**
+ * What the gateway and each subgraph give Apollo Server to hold documents to
+ * `limits`: the rules above, and parsing that stops past `maxTokens` tokens.
+ */
+export function operationLimitOptions(limits: OperationLimits): {
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+} {
+  return { validationRules: operationRules(limits), parseOptions: { maxTokens: limits.maxTokens } };
 }

@@ -19,7 +19,7 @@ import type { Logger } from '../logger';
 import { currentCorrelationId } from '../request-context';
 import type { GraphQLContext } from './context';
 import { operationPlugin } from './operation-plugin';
-import { operationRules, type OperationLimits } from './operation-rules';
+import { operationLimitOptions, type OperationLimits } from './operation-rules';
 import { nulCharacterPlugin } from './text-guard';
 
 export interface SubgraphServerOptions {
@@ -62,8 +62,7 @@ export async function startSubgraphServer(
     stopOnTerminationSignals: false,
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
-    validationRules: operationRules(options.limits),
-    parseOptions: { maxTokens: options.limits.maxTokens },
+    ...operationLimitOptions(options.limits),
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (err, message) =>
         options.logger.error({ err }, message),
