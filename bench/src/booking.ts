@@ -3,7 +3,7 @@ import type { Benchmark } from './context';
 import { graphqlBody, load } from './load';
 import type { LoadResult } from './load-spec';
 
-/** Bookings per second of the steady load: about half of what two cores confirm at saturation (34–51 a second). */
+/** Bookings per second of the steady load: about half of what two cores confirm at saturation (34–58 a second). */
 const STEADY_RATE = 20;
 
 /**
