@@ -1,5 +1,5 @@
 import { BookingStatus, type Prisma } from '@astrobookings/prisma';
-import { byId, type Db } from '../common/db';
+import { byId, returning, type Db } from '../common/db';
 
 const bookingSelect = {
   id: true,
@@ -107,14 +107,26 @@ export class BookingRepository {
    * first to commit, then leaves it out); answers those recorded.
    */
   insertPending(data: readonly NewBooking[]): Promise<BookingRow[]> {
-    return this.db.booking.createManyAndReturn({
-      data: data.map((booking) => ({
-        ...booking,
-        totalPrice: booking.seats * booking.pricePerSeat,
-      })),
-      select: bookingSelect,
-      skipDuplicates: true,
-    });
+    if (data.length === 0) return Promise.resolve([]);
+    // Raw SQL of a fixed shape: Prisma 7 compiles every createManyAndReturn afresh.
+    return this.db.$queryRaw<BookingRow[]>`
+      INSERT INTO bookings (id, launch_id, customer_user_id, idempotency_key, seats, price_per_seat,
+                            total_price, currency, updated_at)
+      SELECT coalesce(b.id, gen_random_uuid()), b.launch_id, b.customer_user_id, b.idempotency_key,
+             b.seats, b.price_per_seat, b.seats * b.price_per_seat, b.currency, now()
+        FROM unnest(
+               ${data.map((booking) => booking.id ?? null)}::uuid[],
+               ${data.map((booking) => booking.launchId)}::uuid[],
+               ${data.map((booking) => booking.customerUserId)}::text[],
+               ${data.map((booking) => booking.idempotencyKey)}::text[],
+               ${data.map((booking) => booking.seats)}::int[],
+               ${data.map((booking) => booking.pricePerSeat)}::int[],
+               ${data.map((booking) => booking.currency)}::text[]
+             ) WITH ORDINALITY
+             AS b(id, launch_id, customer_user_id, idempotency_key, seats, price_per_seat, currency, n)
+       ORDER BY b.n
+      ON CONFLICT DO NOTHING
+      RETURNING ${returning(bookingSelect)}`;
   }
 
   /** Those of the bookings that used their customer's waitlist hold as they were recorded. */

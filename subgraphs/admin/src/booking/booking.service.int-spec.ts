@@ -55,15 +55,26 @@ describe('BookingService (PostgreSQL)', () => {
       expect(audit).toContainEqual(
         expect.objectContaining({
           action: 'booking.confirmed',
+          entityType: 'booking',
           entityId: booking.id,
           actorUserId: customer.userId,
+          actorRoles: ['CUSTOMER'],
+          before: null,
+          after: expect.objectContaining({
+            id: booking.id,
+            status: 'CONFIRMED',
+            seats: 4,
+          }) as unknown,
           correlationId,
         }),
       );
-      const event = outbox.find(
-        (row) =>
-          row.aggregateId === booking.id && row.eventType === OutboxEventType.BookingConfirmed,
-      );
+      // The booking's event, then its invoice's, in the order they were recorded.
+      const mine = outbox.filter((row) => row.correlationId === correlationId);
+      expect(mine.map((row) => row.eventType)).toEqual([
+        OutboxEventType.BookingConfirmed,
+        OutboxEventType.InvoiceIssued,
+      ]);
+      const event = mine[0];
       expect(event?.correlationId).toBe(correlationId);
       expect(event?.payload).toMatchObject({
         booking: { id: booking.id, status: 'CONFIRMED', seats: 4 },

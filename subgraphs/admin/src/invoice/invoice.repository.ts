@@ -1,5 +1,5 @@
 import { InvoiceStatus, type InvoiceKind, type Prisma } from '@astrobookings/prisma';
-import { byId, type Db } from '../common/db';
+import { byId, returning, type Db } from '../common/db';
 
 const invoiceSelect = {
   id: true,
@@ -56,8 +56,40 @@ export class InvoiceRepository {
     return row.last_number;
   }
 
-  createMany(data: NewInvoice[]): Promise<InvoiceRow[]> {
-    return this.db.invoice.createManyAndReturn({ data, select: invoiceSelect });
+  createMany(data: readonly NewInvoice[]): Promise<InvoiceRow[]> {
+    if (data.length === 0) return Promise.resolve([]);
+    const column = <T>(value: (invoice: NewInvoice) => T | undefined): (T | null)[] =>
+      data.map((invoice) => value(invoice) ?? null);
+    // Raw SQL of a fixed shape: Prisma 7 compiles every createManyAndReturn afresh.
+    return this.db.$queryRaw<InvoiceRow[]>`
+      INSERT INTO invoices (number, kind, year, sequence, amount, currency, gross_amount,
+                            commission_percent, commission_amount, booking_id, credited_invoice_id,
+                            launch_id, customer_user_id, supplier_id, issued_at, updated_at)
+      SELECT i.number, i.kind, i.year, i.sequence, i.amount, i.currency, i.gross_amount,
+             i.commission_percent, i.commission_amount, i.booking_id, i.credited_invoice_id,
+             i.launch_id, i.customer_user_id, i.supplier_id, coalesce(i.issued_at, now()), now()
+        FROM unnest(
+               ${column((invoice) => invoice.number)}::text[],
+               ${column((invoice) => invoice.kind)}::"InvoiceKind"[],
+               ${column((invoice) => invoice.year)}::int[],
+               ${column((invoice) => invoice.sequence)}::int[],
+               ${column((invoice) => invoice.amount)}::int[],
+               ${column((invoice) => invoice.currency)}::text[],
+               ${column((invoice) => invoice.grossAmount)}::int[],
+               ${column((invoice) => invoice.commissionPercent)}::int[],
+               ${column((invoice) => invoice.commissionAmount)}::int[],
+               ${column((invoice) => invoice.bookingId)}::uuid[],
+               ${column((invoice) => invoice.creditedInvoiceId)}::uuid[],
+               ${column((invoice) => invoice.launchId)}::uuid[],
+               ${column((invoice) => invoice.customerUserId)}::text[],
+               ${column((invoice) => invoice.supplierId)}::uuid[],
+               ${column((invoice) => invoice.issuedAt && new Date(invoice.issuedAt))}::timestamptz[]
+             ) WITH ORDINALITY
+             AS i(number, kind, year, sequence, amount, currency, gross_amount, commission_percent,
+                  commission_amount, booking_id, credited_invoice_id, launch_id, customer_user_id,
+                  supplier_id, issued_at, n)
+       ORDER BY i.n
+      RETURNING ${returning(invoiceSelect)}`;
   }
 
   findById(id: string): Promise<InvoiceRow | null> {

@@ -1,5 +1,5 @@
 import { LaunchStatus, type Prisma } from '@astrobookings/prisma';
-import { byId, type Db } from '../common/db';
+import { byId, returning, type Db } from '../common/db';
 
 const launchSelect = {
   id: true,
@@ -62,8 +62,8 @@ export class LaunchRepository {
   async lockForBooking(
     ids: readonly string[],
   ): Promise<Map<string, { launch: LaunchRow; holding: boolean }>> {
-    const rows = await this.db.$queryRaw<{ id: string; holding: boolean }[]>`
-      SELECT l.id::text AS id,
+    const rows = await this.db.$queryRaw<(LaunchRow & { holding: boolean })[]>`
+      SELECT ${returning(launchSelect)},
              EXISTS (
                SELECT 1 FROM waitlist_entries w
                 WHERE w.launch_id = l.id AND w.status = 'HOLDING'::"WaitlistStatus"
@@ -72,14 +72,7 @@ export class LaunchRepository {
        WHERE l.id = ANY(${[...ids]}::uuid[])
        ORDER BY l.id
          FOR UPDATE OF l`;
-    if (rows.length === 0) return new Map();
-    const launches = await this.findByIds(rows.map((row) => row.id));
-    return new Map(
-      rows.flatMap((row) => {
-        const launch = launches.get(row.id);
-        return launch === undefined ? [] : [[row.id, { launch, holding: row.holding }]];
-      }),
-    );
+    return new Map(rows.map(({ holding, ...launch }) => [launch.id, { launch, holding }]));
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, LaunchRow>> {
