@@ -76,9 +76,10 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
   private timer?: NodeJS.Timeout;
   /**
    * One copy of each value many launches share (destinations, statuses,
-   * rockets, spaceports): 100,000 launches take about half the memory.
+   * rockets, spaceports): 100,000 launches take about half the memory. Each
+   * full load starts a new one, so values no launch holds any more go with it.
    */
-  private readonly shared = new Map<string, unknown>();
+  private shared = new Map<string, unknown>();
 
   constructor(
     model: LaunchViewModel,
@@ -295,15 +296,14 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
     this.applied();
   }
 
-  private share<T>(key: string, value: T): T {
-    const known = this.shared.get(key) as T | undefined;
-    if (known !== undefined) return known;
-    this.shared.set(key, value);
-    return value;
-  }
-
-  private compact(launch: LaunchView): LaunchView {
-    const text = (value: string) => this.share(`t\u0000${value}`, value);
+  private compact(launch: LaunchView, shared = this.shared): LaunchView {
+    const share = <T>(key: string, value: T): T => {
+      const known = shared.get(key) as T | undefined;
+      if (known !== undefined) return known;
+      shared.set(key, value);
+      return value;
+    };
+    const text = (value: string) => share(`t\u0000${value}`, value);
     const { spaceport } = launch;
     return {
       ...launch,
@@ -313,7 +313,7 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
       currency: text(launch.currency),
       rocketId: text(launch.rocketId),
       rocketName: launch.rocketName === null ? null : text(launch.rocketName),
-      spaceport: this.share(
+      spaceport: share(
         `s\u0000${spaceport.id}\u0000${spaceport.name}\u0000${spaceport.location}`,
         spaceport,
       ),
@@ -338,9 +338,10 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
     const started = Date.now();
     const byId = new Map<string, LaunchView>();
     const sorted: LaunchView[] = [];
+    const shared = new Map<string, unknown>();
     try {
       await this.forEachOnSale((read) => {
-        const launch = this.compact(read);
+        const launch = this.compact(read, shared);
         byId.set(launch.id, launch);
         sorted.push(launch);
       });
@@ -351,6 +352,7 @@ export class CachedLaunchViewRepository extends LaunchViewRepository {
     sorted.sort(compare);
     this.byId = byId;
     this.sorted = sorted;
+    this.shared = shared;
     this.generation++;
     this.loaded = true;
     this.counts.clear();

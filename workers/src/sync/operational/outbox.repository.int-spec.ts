@@ -4,15 +4,19 @@ import { OutboxRepository } from './outbox.repository';
 
 const DAY_MS = 86_400_000;
 
-/** The outbox's retention against real PostgreSQL. */
-describe('OutboxRepository.purgeProcessed (PostgreSQL)', () => {
+/** The outbox as the sync worker works through it, against real PostgreSQL. */
+describe('OutboxRepository (PostgreSQL)', () => {
   let databaseUrl: string;
   let prisma: PrismaClient;
   let outbox: OutboxRepository;
+  const statements: string[] = [];
 
   beforeAll(async () => {
     databaseUrl = await migratedDatabase('astrobookings_outbox_purge');
-    prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
+    prisma = createPrismaClient(databaseUrl, {
+      maxConnections: 2,
+      onQuery: (query) => statements.push(query.query),
+    });
     outbox = new OutboxRepository(prisma);
   });
 
@@ -53,5 +57,34 @@ describe('OutboxRepository.purgeProcessed (PostgreSQL)', () => {
     expect(left.map((row) => row.id.toString())).toEqual(kept);
     expect(left.some((row) => oldA.includes(row.id.toString()))).toBe(false);
     expect(await outbox.latestOf('launch', 'a')).toBe(latestA);
+  });
+
+  it("reads and marks concurrent jobs' events in one statement each, answering each its own", async () => {
+    const ids = [await event('e', null), await event('f', null), await event('g', null)];
+    statements.length = 0;
+
+    const [first, ...rest] = await Promise.all([
+      ...ids.map((id) => outbox.findById(id)),
+      outbox.findById('999999999'),
+      outbox.findById('not-an-id'),
+    ]);
+    const reads = statements.length;
+    await Promise.all(ids.map((id) => outbox.markProcessed(id)));
+
+    expect([first, ...rest].map((row) => row?.aggregateId)).toEqual([
+      'e',
+      'f',
+      'g',
+      undefined,
+      undefined,
+    ]);
+    expect(first).toMatchObject({ id: ids[0], eventType: 'LaunchChanged', processedAt: null });
+    // The first read runs alone; those arriving while it runs go together in the next.
+    expect(reads).toBe(2);
+    expect(statements).toHaveLength(4);
+    const marked = await prisma.outboxEvent.findMany({
+      where: { aggregateId: { in: ['e', 'f', 'g'] } },
+    });
+    expect(marked.every((row) => row.processedAt instanceof Date)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@astrobookings/prisma';
+import { GroupCommit } from '@astrobookings/shared';
 
 export interface OutboxEventRow {
   /** outbox_events.id, a bigint, as text. */
@@ -21,7 +22,23 @@ const MAX_ERROR_CHARS = 1_000;
  * the source of truth for what still has to reach the customer store and mail.
  */
 export class OutboxRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** Concurrent jobs' reads of their events, one statement per batch (see GroupCommit). */
+  private readonly reads: GroupCommit<string, OutboxEventRow | undefined>;
+  /** Concurrent jobs' marks, one statement per batch. */
+  private readonly marks: GroupCommit<string, void>;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.reads = new GroupCommit(async (ids) => {
+      const rows = new Map((await this.findByIds(ids)).map((row) => [row.id, row]));
+      return ids.map((id) => rows.get(id));
+    });
+    this.marks = new GroupCommit(async (ids) => {
+      await this.prisma.$executeRaw`
+        UPDATE outbox_events SET processed_at = now(), last_error = NULL
+         WHERE id = ANY(${ids}::bigint[]) AND processed_at IS NULL`;
+      return ids.map(() => undefined);
+    });
+  }
 
   /**
    * Claims up to `limit` events nobody has handed to the queue yet, oldest first,
@@ -49,7 +66,17 @@ export class OutboxRepository {
     );
   }
 
-  async findById(id: string): Promise<OutboxEventRow | undefined> {
+  findById(id: string): Promise<OutboxEventRow | undefined> {
+    // Not an event id at all (a job's data is only as good as whoever wrote it): kept out of the batch.
+    if (!/^\d{1,18}$/.test(id)) return Promise.resolve(undefined);
+    return this.reads.submit(id);
+  }
+
+  markProcessed(id: string): Promise<void> {
+    return this.marks.submit(id);
+  }
+
+  private async findByIds(ids: readonly string[]): Promise<OutboxEventRow[]> {
     const rows = await this.prisma.$queryRaw<
       {
         id: bigint;
@@ -63,10 +90,8 @@ export class OutboxRepository {
       }[]
     >`
       SELECT id, event_type, aggregate_type, aggregate_id, payload, correlation_id, created_at, processed_at
-        FROM outbox_events WHERE id = ${id}::bigint`;
-    const row = rows[0];
-    if (row === undefined) return undefined;
-    return {
+        FROM outbox_events WHERE id = ANY(${ids}::bigint[])`;
+    return rows.map((row) => ({
       id: row.id.toString(),
       eventType: row.event_type,
       aggregateType: row.aggregate_type,
@@ -75,13 +100,7 @@ export class OutboxRepository {
       correlationId: row.correlation_id,
       createdAt: row.created_at,
       processedAt: row.processed_at,
-    };
-  }
-
-  async markProcessed(id: string): Promise<void> {
-    await this.prisma.$executeRaw`
-      UPDATE outbox_events SET processed_at = now(), last_error = NULL
-       WHERE id = ${id}::bigint AND processed_at IS NULL`;
+    }));
   }
 
   async recordFailure(id: string, error: string): Promise<void> {
