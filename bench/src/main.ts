@@ -13,6 +13,7 @@ import { fourSubgraphOverhead, launchSearchOverhead } from './gateway-overhead';
 import { login } from './login';
 import { RssSampler } from './rss';
 import { settle } from './settle';
+import { stealMeter } from './steal';
 import { syncLag } from './sync-lag';
 
 /**
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
   if (missing.length > 0)
     log(`not built, left out: ${missing.map((spec) => spec.name).join(', ')}`);
   const loadBefore = machineLoad();
+  const stolenOverall = stealMeter();
   log(`profile ${profile.name}; machine load ${loadBefore} (${os.cpus().length} cores)`);
 
   const smtp = await TestSmtpServer.start();
@@ -122,6 +124,7 @@ async function main(): Promise<void> {
       const settled = await settle(stack);
       if (settled > 1_000) log(`waited ${(settled / 1000).toFixed(1)} s for the last backlog`);
       const started = performance.now();
+      const stolen = stealMeter();
       try {
         figures.push(...(await benchmark(context)));
       } catch (error) {
@@ -138,7 +141,7 @@ async function main(): Promise<void> {
         .map(([process, bytes]) => `${process} ${Math.round(bytes / MEGABYTE)}`)
         .join(', ');
       log(
-        `${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s, load ${machineLoad()}; RSS peaks (MB): ${peaks}`,
+        `${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s, load ${machineLoad()}, CPU stolen by other guests ${stolen()}; RSS peaks (MB): ${peaks}`,
       );
     }
   } finally {
@@ -156,7 +159,8 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     `\nAstroBookings benchmarks — profile ${profile.name}, ${os.cpus().length} cores, ` +
-      `load average ${loadBefore} before, ${machineLoad()} after, ${new Date().toISOString()}\n\n` +
+      `load average ${loadBefore} before, ${machineLoad()} after, CPU stolen by other guests ${stolenOverall()}, ` +
+      `${new Date().toISOString()}\n\n` +
       `${renderTable(figures)}\n`,
   );
 }
