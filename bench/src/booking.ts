@@ -50,8 +50,7 @@ export const bookingEndToEnd: Benchmark = async (context) => {
     return `${result.requests} answered: ${confirmed} CONFIRMED, ${pending} PENDING, ${rejected} REJECTED, ${other} errors`;
   };
   // Unmeasured: the first bookings of a fresh stack meet unoptimised code (V8 compiles the
-  // hot paths as they run) and connection pools still opening; measured cold, p99 at 20 a
-  // second read 935 ms where the same build shows 163 ms warm.
+  // hot paths as they run) and connection pools still opening.
   await run(STEADY_RATES[STEADY_RATES.length - 1], profile.durationSec);
   await settle(stack);
   // Steady first: the saturated run leaves seconds of backlog (outbox events, emails) behind it.
