@@ -87,4 +87,35 @@ describe('OutboxRepository (PostgreSQL)', () => {
     });
     expect(marked.every((row) => row.processedAt instanceof Date)).toBe(true);
   });
+
+  it('claims the undispatched events oldest first in one statement, and gives them back when the hand-over fails', async () => {
+    await prisma.outboxEvent.updateMany({ data: { dispatchedAt: new Date() } });
+    const ids = [await event('h', null), await event('i', null), await event('j', null)];
+    const undispatched = () =>
+      prisma.outboxEvent.count({
+        where: { dispatchedAt: null, aggregateId: { in: ['h', 'i', 'j'] } },
+      });
+
+    await expect(
+      outbox.dispatchBatch(10, () => Promise.reject(new Error('Redis is away'))),
+    ).rejects.toThrow('Redis is away');
+    expect(await undispatched()).toBe(3);
+
+    const handed: string[][] = [];
+    statements.length = 0;
+    const first = await outbox.dispatchBatch(2, (batch) => {
+      handed.push(batch);
+      return Promise.resolve();
+    });
+    expect(statements).toHaveLength(1);
+    const rest = await outbox.dispatchBatch(2, (batch) => {
+      handed.push(batch);
+      return Promise.resolve();
+    });
+    const none = await outbox.dispatchBatch(2, () => Promise.reject(new Error('not called')));
+
+    expect({ first, rest, none }).toEqual({ first: 2, rest: 1, none: 0 });
+    expect(handed).toEqual([[ids[0], ids[1]], [ids[2]]]);
+    expect(await undispatched()).toBe(0);
+  });
 });

@@ -13,8 +13,6 @@ export interface OutboxEventRow {
   processedAt: Date | null;
 }
 
-/** Longer than handing a batch to Redis takes; the claim's row locks end with it. */
-const CLAIM_TIMEOUT_MS = 30_000;
 const MAX_ERROR_CHARS = 1_000;
 
 /**
@@ -42,28 +40,36 @@ export class OutboxRepository {
 
   /**
    * Claims up to `limit` events nobody has handed to the queue yet, oldest first,
-   * hands their ids to `dispatch`, and marks them dispatched once it succeeds.
-   * Claims of concurrent relays skip each other's rows (SKIP LOCKED); if
-   * `dispatch` fails, the rows stay undispatched for the next claim.
+   * and hands their ids to `dispatch`. One statement claims and marks them
+   * dispatched (claims of concurrent relays skip each other's rows); when
+   * `dispatch` fails they are given back for the next claim. Should the process
+   * die in between, they are dispatched without a job, which is what the
+   * re-drive looks for.
    */
   async dispatchBatch(limit: number, dispatch: (ids: string[]) => Promise<void>): Promise<number> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        const rows = await tx.$queryRaw<{ id: bigint }[]>`
-          SELECT id FROM outbox_events
-           WHERE dispatched_at IS NULL
-           ORDER BY id
-           LIMIT ${limit}
-             FOR UPDATE SKIP LOCKED`;
-        if (rows.length === 0) return 0;
-        const ids = rows.map((row) => row.id.toString());
-        await dispatch(ids);
-        await tx.$executeRaw`
-          UPDATE outbox_events SET dispatched_at = now() WHERE id = ANY(${ids}::bigint[])`;
-        return ids.length;
-      },
-      { maxWait: CLAIM_TIMEOUT_MS, timeout: CLAIM_TIMEOUT_MS },
-    );
+    const rows = await this.prisma.$queryRaw<{ id: bigint }[]>`
+      UPDATE outbox_events SET dispatched_at = now()
+       WHERE id IN (
+         SELECT id FROM outbox_events
+          WHERE dispatched_at IS NULL
+          ORDER BY id
+          LIMIT ${limit}
+            FOR UPDATE SKIP LOCKED)
+      RETURNING id`;
+    if (rows.length === 0) return 0;
+    const ids = rows
+      .map((row) => row.id)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(String);
+    try {
+      await dispatch(ids);
+    } catch (error) {
+      await this.prisma.$executeRaw`
+        UPDATE outbox_events SET dispatched_at = NULL
+         WHERE id = ANY(${ids}::bigint[]) AND processed_at IS NULL`.catch(() => undefined);
+      throw error;
+    }
+    return ids.length;
   }
 
   findById(id: string): Promise<OutboxEventRow | undefined> {
