@@ -1,4 +1,5 @@
 import mongoose, { Types, type Connection } from 'mongoose';
+import { MonitorWatchdog } from '../stores/mongo-monitor-watchdog';
 import type { DestinationStream } from 'pino';
 import {
   LOG_LEVEL_LABELS,
@@ -225,6 +226,7 @@ export class MongoLogStream implements DestinationStream {
         bufferCommands: false,
         autoIndex: false,
       });
+      MonitorWatchdog.watch(connection);
       this.connection = connection.asPromise().catch(async (error: unknown) => {
         // The next flush starts over with a new connection.
         this.connection = undefined;

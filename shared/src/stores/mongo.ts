@@ -1,5 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { DependencyCheck } from '../http/health';
+import { MonitorWatchdog } from './mongo-monitor-watchdog';
 
 /**
  * A mongoose connection to one of the project's MongoDB stores. Only what both
@@ -12,6 +13,7 @@ export async function connectMongo(url: string): Promise<Connection> {
     maxPoolSize: 20,
     autoIndex: true,
   });
+  MonitorWatchdog.watch(connection);
   return connection.asPromise();
 }
 
