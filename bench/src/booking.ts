@@ -53,7 +53,7 @@ export const bookingEndToEnd: Benchmark = async (context) => {
   // hot paths as they run) and connection pools still opening.
   await run(STEADY_RATES[STEADY_RATES.length - 1], profile.durationSec);
   await settle(stack);
-  // Steady first: the saturated run leaves seconds of backlog (outbox events, emails) behind it.
+  // The steady rates, each settled before the next run, then the saturated run.
   const processes = Object.entries(stack.baseUrls);
   const cpu = () => cpuSeconds(processes.map(([, url]) => url));
   const steady: Figure[] = [];

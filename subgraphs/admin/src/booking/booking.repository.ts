@@ -20,6 +20,9 @@ const bookingSelect = {
   createdAt: true,
 } satisfies Prisma.BookingSelect;
 
+/** The same fields, for raw SQL. */
+const bookingColumns = returning(bookingSelect);
+
 export type BookingRow = Prisma.BookingGetPayload<{ select: typeof bookingSelect }>;
 
 export interface NewBooking {
@@ -126,7 +129,7 @@ export class BookingRepository {
              AS b(id, launch_id, customer_user_id, idempotency_key, seats, price_per_seat, currency, n)
        ORDER BY b.n
       ON CONFLICT DO NOTHING
-      RETURNING ${returning(bookingSelect)}`;
+      RETURNING ${bookingColumns}`;
   }
 
   /** Those of the bookings that used their customer's waitlist hold as they were recorded. */

@@ -25,6 +25,9 @@ const invoiceSelect = {
   processedBy: true,
 } satisfies Prisma.InvoiceSelect;
 
+/** The same fields, for raw SQL. */
+const invoiceColumns = returning(invoiceSelect);
+
 export type InvoiceRow = Prisma.InvoiceGetPayload<{ select: typeof invoiceSelect }>;
 
 export type NewInvoice = Omit<
@@ -89,7 +92,7 @@ export class InvoiceRepository {
                   commission_amount, booking_id, credited_invoice_id, launch_id, customer_user_id,
                   supplier_id, issued_at, n)
        ORDER BY i.n
-      RETURNING ${returning(invoiceSelect)}`;
+      RETURNING ${invoiceColumns}`;
   }
 
   findById(id: string): Promise<InvoiceRow | null> {

@@ -18,6 +18,9 @@ const launchSelect = {
   createdAt: true,
 } satisfies Prisma.LaunchSelect;
 
+/** The same fields, for raw SQL. */
+const launchColumns = returning(launchSelect);
+
 export type LaunchRow = Prisma.LaunchGetPayload<{ select: typeof launchSelect }>;
 
 export interface NewLaunch {
@@ -63,7 +66,7 @@ export class LaunchRepository {
     ids: readonly string[],
   ): Promise<Map<string, { launch: LaunchRow; holding: boolean }>> {
     const rows = await this.db.$queryRaw<(LaunchRow & { holding: boolean })[]>`
-      SELECT ${returning(launchSelect)},
+      SELECT ${launchColumns},
              EXISTS (
                SELECT 1 FROM waitlist_entries w
                 WHERE w.launch_id = l.id AND w.status = 'HOLDING'::"WaitlistStatus"
